@@ -1,0 +1,38 @@
+// Events the hub emits. The same objects go out on MQTT (hearth/events/<type>), SSE
+// (`event: <type>`) and Electron IPC, so every viewer sees the same thing (contract 3.3).
+import { z } from 'zod';
+
+export const WarningDataSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+});
+
+export const ActionErrorDataSchema = z.object({
+  action: z.string(),
+  code: z.string(),
+  message: z.string(),
+  caller: z.string(),
+});
+
+export const eventDataSchemas = {
+  warning: WarningDataSchema,
+  action_error: ActionErrorDataSchema,
+} as const;
+
+export type HubEventType = keyof typeof eventDataSchemas;
+export const hubEventTypes = Object.keys(eventDataSchemas) as HubEventType[];
+
+export type HubEventData<T extends HubEventType> = z.infer<(typeof eventDataSchemas)[T]>;
+
+export interface HubEvent<T extends HubEventType = HubEventType> {
+  type: T;
+  /** ISO 8601 time the hub emitted it. */
+  at: string;
+  data: HubEventData<T>;
+}
+
+export const HubEventSchema = z.object({
+  type: z.enum(hubEventTypes as [HubEventType, ...HubEventType[]]),
+  at: z.string(),
+  data: z.unknown(),
+});
