@@ -1,0 +1,70 @@
+// The schema's defaults and strictness, and the migration mechanism on its own.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  migrations,
+  migrateToCurrent,
+  readStateVersion,
+} from '../../src-main/hub/store/migrations.js';
+import {
+  CURRENT_STATE_VERSION,
+  defaultState,
+  HubStateSchema,
+  SettingsSchema,
+} from '../../src-main/hub/store/state-schema.js';
+
+test('every setting has a default and defaultState validates', () => {
+  assert.equal(CURRENT_STATE_VERSION, 1);
+  assert.deepEqual(SettingsSchema.parse({}), SettingsSchema.parse({ broker: {} }));
+  const state = defaultState();
+  assert.deepEqual(HubStateSchema.parse(state), state);
+  assert.notEqual(defaultState().hubId, state.hubId, 'a new random hub id each time');
+});
+
+test('a typo in a setting or an unknown top-level key is caught', () => {
+  const typo = SettingsSchema.safeParse({ broker: { maxConection: 5 } });
+  assert.equal(typo.success, false);
+  assert.match(JSON.stringify(typo.error?.issues), /maxConection/);
+  assert.equal(HubStateSchema.safeParse({ ...defaultState(), extra: 1 }).success, false);
+  assert.equal(SettingsSchema.safeParse({ brokr: {} }).success, false);
+});
+
+test('settings are bounded', () => {
+  for (const broker of [
+    { maxConnections: 0 },
+    { maxConnectionsPerAddress: 1.5 },
+    { maxPacketBytes: 268_435_456 },
+    { connectTimeoutMs: -1 },
+    { maxKeepAliveSeconds: 65_536 },
+  ]) {
+    assert.equal(SettingsSchema.safeParse({ broker }).success, false, JSON.stringify(broker));
+  }
+});
+
+test('readStateVersion: none is 0 (pre-release), a bad one is reported', () => {
+  assert.deepEqual(readStateVersion({}), { kind: 'ok', version: 0 });
+  assert.deepEqual(readStateVersion({ version: 3 }), { kind: 'ok', version: 3 });
+  for (const bad of [[], null, 'x', { version: '1' }, { version: 1.5 }, { version: -1 }]) {
+    assert.equal(readStateVersion(bad).kind, 'invalid', JSON.stringify(bad));
+  }
+});
+
+test('migrations form a chain from 0 to the current version', () => {
+  let version = 0;
+  for (const step of migrations) {
+    assert.equal(step.from, version);
+    assert.equal(step.to, version + 1);
+    version = step.to;
+  }
+  assert.equal(version, CURRENT_STATE_VERSION);
+});
+
+test('migrateToCurrent runs the steps in order and does not touch its input', () => {
+  const input = { name: 'Old', broker: { maxConnections: 5 } };
+  const copy = structuredClone(input);
+  const result = HubStateSchema.parse(migrateToCurrent(input, 0));
+  assert.deepEqual(input, copy);
+  assert.equal(result.settings.broker.maxConnections, 5);
+  assert.equal(result.name, 'Old');
+  assert.throws(() => migrateToCurrent({}, 0, []), /no migration from state version 0/);
+});
