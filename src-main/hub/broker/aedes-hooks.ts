@@ -1,0 +1,156 @@
+// The aedes hooks: the broker's own rules first (client ids, keep-alive, `$` topics), then the
+// BrokerAccess for everything that depends on who is connecting.
+import type { AedesOptions, AuthenticateError, Client, ConnectPacket } from 'aedes';
+import type { BrokerAccess, ConnectRequest, Principal } from './access.js';
+import type { LogFields } from '../log.js';
+import type { RefusalLog } from './refusal-log.js';
+
+type Hooks = Required<
+  Pick<AedesOptions, 'preConnect' | 'authenticate' | 'authorizePublish' | 'authorizeSubscribe'>
+>;
+
+export interface HookContext {
+  access: BrokerAccess;
+  maxKeepAliveSeconds: () => number;
+  addressOf: (client: Client) => string;
+  refusals: RefusalLog;
+  /** A BrokerAccess method threw; the broker refused and goes on. */
+  onAccessError: (error: unknown, fields: LogFields) => void;
+}
+
+/** Who each connected client is; filled on a successful authentication. */
+export type PrincipalTable = WeakMap<Client, Principal>;
+
+const MQTT_3_1 = 3;
+
+export function createAedesHooks(context: HookContext, principals: PrincipalTable): Hooks {
+  const { access, refusals } = context;
+  // The CONNECT as sent: aedes has replaced an empty client id by the time authenticate runs.
+  const requests = new WeakMap<Client, ConnectRequest>();
+
+  const refuse = (
+    client: Client,
+    request: ConnectRequest,
+    returnCode: 2 | 3 | 4 | 5,
+    reason: string,
+  ): AuthenticateError => {
+    refusals.note('info', `connect:${returnCode}:${request.address}`, 'MQTT connection refused', {
+      clientId: request.clientId || client.id,
+      address: request.address,
+      returnCode,
+      reason,
+    });
+    return Object.assign(new Error(reason), { returnCode }) as AuthenticateError;
+  };
+
+  const decide = async (client: Client, request: ConnectRequest, version: number) => {
+    // [MQTT-3.1.3-8] an empty id gets a fresh id only with a clean session; MQTT 3.1 has no empty ids.
+    if (request.clientId === '' && (!request.cleanSession || version === MQTT_3_1)) {
+      return refuse(client, request, 2, 'empty client id needs CleanSession=1');
+    }
+    // As Mosquitto's max_keepalive does for MQTT 3.1.1 clients: 3.1.1 cannot tell a client
+    // to use a shorter keep-alive, so the CONNACK says 0x02 (identifier rejected).
+    const maxKeepAlive = context.maxKeepAliveSeconds();
+    if (request.keepalive > maxKeepAlive) {
+      return refuse(client, request, 2, `keep-alive above ${maxKeepAlive} s`);
+    }
+    let result;
+    try {
+      result = await access.authenticate(request);
+    } catch (error) {
+      context.onAccessError(error, { clientId: request.clientId, address: request.address });
+      return refuse(client, request, 3, 'authentication failed inside the hub');
+    }
+    if (!result.ok) return refuse(client, request, result.returnCode, result.reason);
+    // A client with keep-alive 0 is never timed out: only token clients (apps, scripts) may.
+    if (request.keepalive === 0 && result.principal.kind !== 'token') {
+      return refuse(client, request, 2, 'keep-alive 0 is only for token clients');
+    }
+    principals.set(client, result.principal);
+    return null;
+  };
+
+  // A rule that throws refuses: failing closed is the only safe answer for a lock's topics.
+  const ask = (client: Client, topic: string, rule: (principal: Principal) => boolean): boolean => {
+    const principal = principals.get(client);
+    if (!principal) return false;
+    try {
+      return rule(principal);
+    } catch (error) {
+      context.onAccessError(error, {
+        clientId: client.id,
+        address: context.addressOf(client),
+        topic,
+      });
+      return false;
+    }
+  };
+
+  const publishRefused = (client: Client, topic: string, reason: string): Error => {
+    const address = context.addressOf(client);
+    refusals.note('info', `publish:${address}`, 'MQTT publish refused; client disconnected', {
+      clientId: client.id,
+      address,
+      topic,
+      reason,
+    });
+    return new Error(reason);
+  };
+
+  return {
+    preConnect(client, packet: ConnectPacket, callback) {
+      requests.set(client, {
+        clientId: packet.clientId,
+        username: packet.username,
+        password: packet.password,
+        address: context.addressOf(client),
+        cleanSession: packet.clean !== false,
+        keepalive: packet.keepalive ?? 0,
+      });
+      callback(null, true);
+    },
+
+    authenticate(client, _username, _password, done) {
+      const request = requests.get(client);
+      if (!request) {
+        done(
+          Object.assign(new Error('no CONNECT seen'), { returnCode: 3 }) as AuthenticateError,
+          null,
+        );
+        return;
+      }
+      const version = (client as Client & { version: number }).version;
+      void decide(client, request, version).then((error) => done(error, error === null));
+    },
+
+    // MQTT 3.1.1 cannot refuse a PUBLISH: a broker either acknowledges it or closes the
+    // connection [MQTT-3.3.5-2]. aedes closes it, which makes a refusal visible to the client.
+    authorizePublish(client, packet, callback) {
+      if (!client) return callback(null); // the hub's own publications
+      if (packet.topic.startsWith('$')) {
+        return callback(publishRefused(client, packet.topic, "$ topics are the broker's"));
+      }
+      const allowed = ask(client, packet.topic, (principal) =>
+        access.authorizePublish(principal, packet.topic, packet.retain),
+      );
+      callback(
+        allowed ? null : publishRefused(client, packet.topic, 'not allowed for this client'),
+      );
+    },
+
+    authorizeSubscribe(client, subscription, callback) {
+      const allowed = ask(client, subscription.topic, (principal) =>
+        access.authorizeSubscribe(principal, subscription.topic),
+      );
+      if (allowed) return callback(null, subscription);
+      const address = context.addressOf(client);
+      refusals.note('info', `subscribe:${address}`, 'MQTT subscription refused', {
+        clientId: client.id,
+        address,
+        topic: subscription.topic,
+      });
+      // null, not an error: aedes then answers SUBACK 0x80 instead of dropping the client.
+      callback(null, null);
+    },
+  };
+}

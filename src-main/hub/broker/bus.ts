@@ -1,0 +1,31 @@
+// What the rest of the hub uses to talk MQTT, whichever broker carries it (the embedded one
+// now, an external one later).
+import type { Principal } from './access.js';
+
+export interface InboundMessage {
+  topic: string;
+  payload: Buffer;
+  /** null for messages that did not come from a connected client. */
+  clientId: string | null;
+  principal: Principal | null;
+}
+
+export interface PublishOptions {
+  qos?: 0 | 1;
+  retain?: boolean;
+}
+
+export type MessageHandler = (message: InboundMessage) => void;
+
+export interface MessageBus {
+  publish(topic: string, payload: string | Buffer, options?: PublishOptions): Promise<void>;
+  /**
+   * Hears messages published by clients (never the hub's own) on topics matching `filter`
+   * (MQTT wildcards `+` and `#`). A throwing handler is logged and does not affect others.
+   * Returns the function that stops listening.
+   */
+  subscribe(filter: string, handler: MessageHandler): () => void;
+  readonly connectedClients: number;
+  /** Stops accepting, disconnects everyone, closes listeners; bounded and idempotent. */
+  stop(): Promise<void>;
+}
