@@ -1,0 +1,130 @@
+// The first-word dispatcher (contract 2.1): listens on the action inboxes, looks the first word
+// up in the action table, checks the caller may run it, runs it, and publishes a non-empty
+// result (QoS 1) on the topic named by the action — or the device's own reply topic.
+import type { InboundMessage, MessageBus } from '../broker/bus.js';
+import type { EventBus } from '../events.js';
+import type { Logger } from '../log.js';
+import type { ActionTable } from './action-table.js';
+import type { ActionResult, Caller } from './action-types.js';
+import { parseActionMessage } from './parse-action.js';
+import { mayRun } from './permissions.js';
+
+export const ACTION_INBOX_TOPIC = 'hearth/action';
+export const DEVICE_ACTION_INBOX_FILTER = 'hearth/devices/+/action';
+
+export type RunOutcome =
+  { ok: true; reply: string | null } | { ok: false; code: RefusalCode; message: string };
+
+export type RefusalCode = 'unknown_action' | 'forbidden' | 'action_failed' | 'bad_message';
+
+export class ActionDispatcher {
+  private readonly unsubscribes: Array<() => void> = [];
+
+  constructor(
+    private readonly bus: MessageBus,
+    private readonly table: ActionTable,
+    private readonly events: EventBus,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    this.unsubscribes.push(
+      this.bus.subscribe(ACTION_INBOX_TOPIC, (message) => void this.onMessage(message)),
+      this.bus.subscribe(DEVICE_ACTION_INBOX_FILTER, (message) => void this.onMessage(message)),
+    );
+  }
+
+  stop(): void {
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+  }
+
+  /** Runs an action for any caller (MQTT, HTTP, the desktop window): one code path for all. */
+  async run(name: string, args: string[], caller: Caller, text?: string): Promise<RunOutcome> {
+    const action = this.table.get(name.toLowerCase());
+    if (!action) return this.refuse('unknown_action', `there is no action "${name}"`, name, caller);
+    if (!mayRun(action, caller)) {
+      return this.refuse(
+        'forbidden',
+        `${describe(caller)} may not run "${action.name}"`,
+        action.name,
+        caller,
+      );
+    }
+    try {
+      const result = await action.run({
+        name: action.name,
+        args,
+        text: text ?? [action.name, ...args].join(' '),
+        caller,
+      });
+      return { ok: true, reply: toReply(result) };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return this.refuse(
+        'action_failed',
+        `"${action.name}" failed: ${message}`,
+        action.name,
+        caller,
+      );
+    }
+  }
+
+  private async onMessage(message: InboundMessage): Promise<void> {
+    if (!message.principal) return;
+    const caller = message.principal;
+    const deviceTopicId = deviceIdOfInbox(message.topic);
+    // A device may only use its own inbox; the broker's rules already say so, and this keeps
+    // the dispatcher safe on an external broker whose rules we do not control.
+    if (
+      deviceTopicId !== null &&
+      !(caller.kind === 'device' && caller.deviceId === deviceTopicId)
+    ) {
+      this.refuse('forbidden', `${describe(caller)} wrote to ${message.topic}`, '?', caller);
+      return;
+    }
+    const parsed = parseActionMessage(message.payload);
+    if (!parsed.ok) {
+      this.refuse('bad_message', parsed.reason, '?', caller);
+      return;
+    }
+    const outcome = await this.run(parsed.name, parsed.args, caller, parsed.text);
+    if (!outcome.ok || outcome.reply === null) return;
+    const topic =
+      caller.kind === 'device'
+        ? `hearth/devices/${caller.deviceId}/reply/${parsed.name}`
+        : parsed.name;
+    try {
+      await this.bus.publish(topic, outcome.reply, { qos: 1 });
+    } catch (error) {
+      this.log.warn('could not publish an action reply', { topic, error });
+    }
+  }
+
+  private refuse(code: RefusalCode, message: string, action: string, caller: Caller): RunOutcome {
+    this.log.info(`action refused: ${message}`, { code });
+    this.events.emit('action_error', { action, code, message, caller: describe(caller) });
+    return { ok: false, code, message };
+  }
+}
+
+function deviceIdOfInbox(topic: string): string | null {
+  const match = /^hearth\/devices\/([^/]+)\/action$/.exec(topic);
+  return match ? match[1]! : null;
+}
+
+function toReply(result: ActionResult): string | null {
+  if (result === undefined || result === null) return null;
+  if (typeof result === 'object') return JSON.stringify(result);
+  return String(result);
+}
+
+export function describe(caller: Caller): string {
+  switch (caller.kind) {
+    case 'local':
+      return 'the desktop app';
+    case 'device':
+      return `device ${caller.deviceId}`;
+    case 'token':
+      return `token ${caller.tokenId} (${caller.scope})`;
+  }
+}

@@ -1,0 +1,51 @@
+// The Express app factory: routes, auth, body limits, errors. No listen() here, so tests and
+// the desktop app can mount it as they need.
+import express, { type Express } from 'express';
+import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { EventBus } from '../events.js';
+import type { HubCaller } from '../hub-caller.js';
+import type { Logger } from '../log.js';
+import { requireScope } from './auth.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { eventStream } from './event-stream.js';
+import { legacyRoutes } from './legacy-routes.js';
+import { buildOpenApi } from './openapi.js';
+import { operationRoutes } from './operation-routes.js';
+import { securityHeaders } from './security-headers.js';
+import { staticPanel } from './static-panel.js';
+
+/** JSON bodies: generous for settings and state import later, small enough to refuse junk. */
+export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface AppDependencies {
+  hub: HubCaller;
+  events: EventBus;
+  tokens: TokenVerifier;
+  log: Logger;
+  version: string;
+  panelDir: string | undefined;
+}
+
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders());
+  app.use(legacyRoutes());
+
+  const api = express.Router();
+  api.use(express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: false }));
+  api.get('/api/v1/events', requireScope('control', deps.tokens), eventStream(deps.events));
+  const openApi = buildOpenApi(deps.version);
+  api.get('/api/v1/openapi.json', requireScope('control', deps.tokens), (_req, res) => {
+    res.json(openApi);
+  });
+  api.use(operationRoutes(deps.hub, deps.tokens));
+  api.use('/api', notFoundHandler());
+  app.use(api);
+
+  app.use(staticPanel(deps.panelDir));
+  app.use(notFoundHandler());
+  app.use(errorHandler(deps.log.child('http')));
+  return app;
+}

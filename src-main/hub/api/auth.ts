@@ -1,0 +1,36 @@
+// Bearer-token authentication for the HTTP API (contract 3). The token is checked by the same
+// verifier the broker uses; the scope decides what the caller may do.
+import type { Request, RequestHandler } from 'express';
+import type { Principal } from '../broker/access.js';
+import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { Scope } from '../../shared/hub-api.js';
+import { ApiError } from './error-catalogue.js';
+
+export type TokenPrincipal = Extract<Principal, { kind: 'token' }>;
+
+const callers = new WeakMap<Request, TokenPrincipal>();
+
+export function callerOf(req: Request): TokenPrincipal {
+  const caller = callers.get(req);
+  if (!caller) throw new ApiError('unauthorized');
+  return caller;
+}
+
+export function bearerToken(req: Request): string | null {
+  const header = req.get('authorization');
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : null;
+}
+
+export function requireScope(scope: Scope, tokens: TokenVerifier): RequestHandler {
+  return (req, _res, next) => {
+    if (scope === 'none') return next();
+    const token = bearerToken(req);
+    const identity = token ? tokens.verify(token) : null;
+    if (!identity) return next(new ApiError('unauthorized'));
+    if (scope === 'admin' && identity.scope !== 'admin') return next(new ApiError('forbidden'));
+    callers.set(req, { kind: 'token', tokenId: identity.tokenId, scope: identity.scope });
+    next();
+  };
+}

@@ -1,0 +1,38 @@
+// The one catalogue of HTTP error codes (contract 3: {"error":{"code","message"}}). Routes throw
+// ApiError with a code from here; the error handler turns it into the JSON shape.
+export const errorCatalogue = {
+  bad_request: { status: 400, message: 'The request is not valid.' },
+  invalid_json: { status: 400, message: 'The body is not valid JSON.' },
+  invalid_input: { status: 400, message: 'The request does not match what this route expects.' },
+  unauthorized: {
+    status: 401,
+    message: 'A valid token is needed: send "Authorization: Bearer <token>".',
+  },
+  forbidden: { status: 403, message: "This token's scope does not allow that." },
+  not_found: { status: 404, message: 'There is nothing at this address.' },
+  unknown_action: { status: 404, message: 'There is no action with that name.' },
+  method_not_allowed: { status: 405, message: 'This route does not accept that method.' },
+  payload_too_large: { status: 413, message: 'The body is larger than this route accepts.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
+  action_failed: { status: 422, message: 'The action failed.' },
+  panel_not_built: {
+    status: 503,
+    message: 'The control panel has not been built: run "npm run build".',
+  },
+  internal: { status: 500, message: 'The hub hit an unexpected error; it has been logged.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+  ) {
+    super(message ?? errorCatalogue[code].message);
+    this.status = errorCatalogue[code].status;
+  }
+}

@@ -1,0 +1,46 @@
+// The hub's implementation of each HubApi operation.
+import type { OperationHandlers } from './hub-caller.js';
+import type { ActionDispatcher } from './actions/dispatcher.js';
+import type { ActionTable } from './actions/action-table.js';
+import type { MessageBus } from './broker/bus.js';
+import type { HubInfo } from '../shared/hub-api.js';
+import type { Warnings } from './warnings.js';
+import { ApiError } from './api/error-catalogue.js';
+
+export interface OperationServices {
+  info: () => HubInfo;
+  startedAt: number;
+  bus: MessageBus;
+  warnings: Warnings;
+  actions: ActionTable;
+  dispatcher: ActionDispatcher;
+}
+
+export function createOperationHandlers(services: OperationServices): OperationHandlers {
+  return {
+    getInfo: () => services.info(),
+    getStatus: () => ({
+      uptimeSeconds: Math.round((Date.now() - services.startedAt) / 1000),
+      broker: { connectedClients: services.bus.connectedClients },
+      warnings: services.warnings.list(),
+    }),
+    listActions: () => ({
+      actions: services.actions.list().map((action) => ({
+        name: action.name,
+        description: action.description,
+        permission: action.permission,
+        devicesMayRun: action.devicesMayRun,
+        source: action.source === 'built-in' ? 'built-in' : action.source.file,
+      })),
+    }),
+    runAction: async (input, caller) => {
+      if (caller.kind === 'anonymous') throw new ApiError('unauthorized');
+      const outcome = await services.dispatcher.run(input.name, input.args, caller);
+      if (outcome.ok) return { reply: outcome.reply };
+      throw new ApiError(
+        outcome.code === 'bad_message' ? 'bad_request' : outcome.code,
+        outcome.message,
+      );
+    },
+  };
+}

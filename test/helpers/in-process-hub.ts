@@ -1,0 +1,45 @@
+// A real hub in the test's own process: real broker on port 0, real HTTP server, real files in
+// a temporary folder. For tests that need to look inside (events) without spawning.
+import { startHub, type Hub } from '../../src-main/hub/hub.js';
+import { createLogger, silentLogger, type Logger } from '../../src-main/hub/log.js';
+import { makeTempDir, removeDir, TEST_ADMIN_TOKEN } from './hub-process.js';
+
+export interface TestHub {
+  hub: Hub;
+  dataDir: string;
+  token: string;
+  mqttUrl: string;
+  wsUrl: string;
+  httpUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startTestHub(
+  options: { dataDir?: string; panelDir?: string; log?: Logger } = {},
+): Promise<TestHub> {
+  const dataDir = options.dataDir ?? makeTempDir();
+  const log = options.log ?? (process.env.HEARTH_TEST_LOG ? createLogger('debug') : silentLogger);
+  const hub = await startHub({
+    dataDir,
+    host: '127.0.0.1',
+    mqttPort: 0,
+    wsPort: 0,
+    httpPort: 0,
+    adminToken: TEST_ADMIN_TOKEN,
+    panelDir: options.panelDir,
+    log,
+  });
+  const { ports } = hub.info;
+  return {
+    hub,
+    dataDir,
+    token: TEST_ADMIN_TOKEN,
+    mqttUrl: `mqtt://127.0.0.1:${ports.mqtt}`,
+    wsUrl: `ws://127.0.0.1:${ports.ws}/mqtt`,
+    httpUrl: `http://127.0.0.1:${ports.http}`,
+    async close() {
+      await hub.stop();
+      if (!options.dataDir) removeDir(dataDir);
+    },
+  };
+}

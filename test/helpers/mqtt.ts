@@ -1,0 +1,71 @@
+// Small helpers around real mqtt.js clients.
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+
+export async function connectToken(
+  url: string,
+  token: string,
+  extra: IClientOptions = {},
+): Promise<MqttClient> {
+  return mqtt.connectAsync(url, {
+    username: 'token',
+    password: token,
+    reconnectPeriod: 0,
+    connectTimeout: 5_000,
+    ...extra,
+  });
+}
+
+/** Resolves with the next message on `topic` (subscribing first), or rejects after timeoutMs. */
+export async function nextMessage(
+  client: MqttClient,
+  topic: string,
+  timeoutMs = 5_000,
+): Promise<{ topic: string; payload: string }> {
+  await client.subscribeAsync(topic, { qos: 1 });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.removeListener('message', onMessage);
+      reject(new Error(`no message on ${topic} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onMessage = (received: string, payload: Buffer): void => {
+      if (received !== topic) return;
+      clearTimeout(timer);
+      client.removeListener('message', onMessage);
+      resolve({ topic: received, payload: payload.toString('utf8') });
+    };
+    client.on('message', onMessage);
+  });
+}
+
+/** Collects every message on `topic` for `ms` milliseconds. */
+export async function collectMessages(
+  client: MqttClient,
+  topic: string,
+  ms: number,
+): Promise<string[]> {
+  await client.subscribeAsync(topic, { qos: 1 });
+  const seen: string[] = [];
+  const onMessage = (received: string, payload: Buffer): void => {
+    if (received === topic) seen.push(payload.toString('utf8'));
+  };
+  client.on('message', onMessage);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  client.removeListener('message', onMessage);
+  return seen;
+}
+
+/** Tries to connect and returns the CONNACK refusal code (or null if it was accepted). */
+export async function connackCode(url: string, options: IClientOptions): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const client = mqtt.connect(url, { reconnectPeriod: 0, connectTimeout: 5_000, ...options });
+    client.once('connect', () => {
+      client.end(true);
+      resolve(null);
+    });
+    client.once('error', (error: Error & { code?: number }) => {
+      client.end(true);
+      if (typeof error.code === 'number') resolve(error.code);
+      else reject(error);
+    });
+  });
+}
