@@ -1,0 +1,58 @@
+// The signed-in frame: top bar (brand, connection, sign-out), section navigation, the view.
+import { useEffect, useRef } from 'react';
+import type { HubSession } from '../api/hub-session.js';
+import { useHashRoute } from '../hooks/use-hash-route.js';
+import { EmptyStateView } from '../views/EmptyStateView.js';
+import { OverviewView } from '../views/OverviewView.js';
+import { findView } from '../views/view-catalogue.js';
+import { ConnectionIndicator } from './ConnectionIndicator.js';
+import { NavBar } from './NavBar.js';
+
+interface ShellProps {
+  session: HubSession;
+  /** Null in the desktop window, which needs no sign-in. */
+  onSignOut: (() => void) | null;
+}
+
+export function Shell({ session, onSignOut }: ShellProps) {
+  const route = useHashRoute();
+  const view = findView(route);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // Moving focus to the new view tells keyboard and screen-reader users the page changed.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [route]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <img src="./favicon.svg" alt="" width="28" height="28" />
+          <span>Hearth</span>
+        </div>
+        <ConnectionIndicator monitor={session.connection} />
+        {onSignOut && (
+          <button type="button" className="button button-quiet" onClick={onSignOut}>
+            Sign out
+          </button>
+        )}
+      </header>
+      <div className="layout">
+        <NavBar current={route} />
+        <main className="content" ref={mainRef}>
+          {route === 'overview' || !view?.empty ? (
+            <OverviewView session={session} />
+          ) : (
+            <EmptyStateView title={view.label} empty={view.empty} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
