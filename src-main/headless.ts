@@ -21,14 +21,12 @@ async function run(options: CliOptions, log: Logger, onReady: () => void): Promi
       '--broker-url: running on an external broker is not available in this version yet; leave it out to use the embedded broker',
     );
   }
-  if (options.mqttsPort !== null) {
-    fail('--mqtts-port: MQTT over TLS is not available in this version yet; leave it out');
-  }
   const hub = await startHub({
     dataDir: options.dataDir,
     host: options.host,
     mqttPort: options.mqttPort,
     wsPort: options.wsPort,
+    mqttsPort: options.mqttsPort,
     httpPort: options.httpPort,
     adminToken: options.adminToken,
     panelDir,

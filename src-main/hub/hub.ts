@@ -11,6 +11,7 @@ import { listenHttp, type HttpListener } from './api/http-server.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
 import { EmbeddedBroker } from './broker/embedded-broker.js';
 import { EventBus } from './events.js';
+import { loadOrCreateHubCertificate } from './tls/hub-certificate.js';
 import { createHubCaller, type CallerIdentity } from './hub-caller.js';
 import type { Logger } from './log.js';
 import { createOperationHandlers } from './operations.js';
@@ -25,6 +26,8 @@ export interface HubOptions {
   /** null: that listener is off. 0: any free port. */
   mqttPort: number | null;
   wsPort: number | null;
+  /** MQTT over TLS with the hub's own certificate; off when null or left out. */
+  mqttsPort?: number | null;
   httpPort: number;
   /** A chosen admin token; without one, a first start generates one (see generatedAdminToken). */
   adminToken?: string;
@@ -75,10 +78,19 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const generatedAdminToken = ensureAdminToken(store, options.adminToken);
     const tokens = createTokenVerifier(() => store.state.adminTokenHash);
 
+    const mqttsPort = options.mqttsPort ?? null;
+    const certificate =
+      mqttsPort === null
+        ? null
+        : await loadOrCreateHubCertificate(options.dataDir, (code, message) =>
+            warnings.raise(code, message),
+          );
     const broker = await EmbeddedBroker.start({
       host: options.host,
       mqttPort: options.mqttPort,
       wsPort: options.wsPort,
+      mqttsPort,
+      ...(certificate ? { tls: certificate } : {}),
       limits: store.state.settings.broker,
       access: createHubAccess(tokens, log.child('access')),
       log: log.child('broker'),
@@ -102,7 +114,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const info = (): HubInfo => ({
       name: store.state.name,
       version: HUB_VERSION,
-      ports: { mqtt: broker.ports.mqtt, ws: broker.ports.ws, http: httpPort },
+      ports: { ...broker.ports, http: httpPort },
+      tlsFingerprint: certificate?.fingerprint ?? null,
       broker: 'embedded',
       startedAt: new Date(startedAt).toISOString(),
     });

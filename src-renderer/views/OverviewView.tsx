@@ -61,8 +61,12 @@ export function OverviewView({ session }: { session: HubSession }) {
             <h2 id="ports-card-title">Ports</h2>
             <dl className="facts">
               <Fact label="MQTT" value={formatPort(info.ports.mqtt)} />
+              <Fact label="MQTT over TLS" value={formatPort(info.ports.mqtts)} />
               <Fact label="MQTT over WebSocket" value={formatPort(info.ports.ws)} />
               <Fact label="HTTP (panel and API)" value={formatPort(info.ports.http)} />
+              {info.tlsFingerprint && (
+                <Fact label="TLS certificate (SHA-256)" value={info.tlsFingerprint} />
+              )}
             </dl>
           </section>
         )}

@@ -45,6 +45,7 @@ describe('open routes', () => {
     assert.equal(info.broker, 'embedded');
     assert.deepEqual(info.ports, {
       mqtt: Number(new URL(hub.mqttUrl).port),
+      mqtts: null,
       ws: Number(new URL(hub.wsUrl).port),
       http: Number(new URL(hub.httpUrl).port),
     });

@@ -9,13 +9,15 @@ export interface TestHub {
   dataDir: string;
   token: string;
   mqttUrl: string;
+  /** null unless started with mqttsPort. */
+  mqttsUrl: string | null;
   wsUrl: string;
   httpUrl: string;
   close(): Promise<void>;
 }
 
 export async function startTestHub(
-  options: { dataDir?: string; panelDir?: string; log?: Logger } = {},
+  options: { dataDir?: string; panelDir?: string; log?: Logger; mqttsPort?: number | null } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? makeTempDir();
   const log = options.log ?? (process.env.HEARTH_TEST_LOG ? createLogger('debug') : silentLogger);
@@ -24,6 +26,7 @@ export async function startTestHub(
     host: '127.0.0.1',
     mqttPort: 0,
     wsPort: 0,
+    mqttsPort: options.mqttsPort ?? null,
     httpPort: 0,
     adminToken: TEST_ADMIN_TOKEN,
     panelDir: options.panelDir,
@@ -35,6 +38,7 @@ export async function startTestHub(
     dataDir,
     token: TEST_ADMIN_TOKEN,
     mqttUrl: `mqtt://127.0.0.1:${ports.mqtt}`,
+    mqttsUrl: ports.mqtts === null ? null : `mqtts://127.0.0.1:${ports.mqtts}`,
     wsUrl: `ws://127.0.0.1:${ports.ws}/mqtt`,
     httpUrl: `http://127.0.0.1:${ports.http}`,
     async close() {

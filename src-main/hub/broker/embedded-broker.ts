@@ -16,6 +16,7 @@ import type { BrokerLimits } from './limits.js';
 import { PRE_CONNECT_MAX_PACKET_BYTES, checkLimits } from './limits.js';
 import { closeServer, listen } from './listen.js';
 import { RefusalLog } from './refusal-log.js';
+import { createTlsListener, type TlsCredentials } from './tls-listener.js';
 import { createWsListener } from './ws-listener.js';
 import type { WsListener } from './ws-listener.js';
 
@@ -26,6 +27,9 @@ export interface EmbeddedBrokerOptions {
   /** null = that listener off; 0 = any free port. */
   mqttPort: number | null;
   wsPort: number | null;
+  /** MQTT over TLS; needs `tls`. Off when null or left out. */
+  mqttsPort?: number | null;
+  tls?: TlsCredentials;
   limits: BrokerLimits;
   access: BrokerAccess;
   log: Logger;
@@ -44,8 +48,13 @@ interface Parts {
 }
 
 export class EmbeddedBroker implements MessageBus {
-  readonly ports: { mqtt: number | null; ws: number | null } = { mqtt: null, ws: null };
+  readonly ports: { mqtt: number | null; mqtts: number | null; ws: number | null } = {
+    mqtt: null,
+    mqtts: null,
+    ws: null,
+  };
   private tcp: Server | null = null;
+  private tlsServer: Server | null = null;
   private ws: WsListener | null = null;
   private readonly subscriptions: BusSubscriptions;
   private stopping: Promise<void> | null = null;
@@ -120,6 +129,22 @@ export class EmbeddedBroker implements MessageBus {
         option: '--mqtt-port',
       });
     }
+    const mqttsPort = options.mqttsPort ?? null;
+    if (mqttsPort !== null) {
+      if (!options.tls) throw new Error('MQTT over TLS needs the hub certificate');
+      this.tlsServer = createTlsListener(
+        options.tls,
+        {
+          admit: (socket) => acceptor.admit(socket, 'tls'),
+          accept: (stream, socket) => acceptor.accept(stream, socket, 'tls'),
+        },
+        this.parts.log,
+      );
+      this.ports.mqtts = await listen(this.tlsServer, options.host, mqttsPort, {
+        label: 'MQTT over TLS',
+        option: '--mqtts-port',
+      });
+    }
     if (options.wsPort !== null) {
       this.ws = createWsListener(wsMaxPayload(this.parts.state.limits), {
         admit: (socket) => acceptor.admit(socket, 'ws'),
@@ -178,6 +203,7 @@ export class EmbeddedBroker implements MessageBus {
     const { aedes, acceptor } = this.parts;
     const closed = [
       this.tcp ? closeServer(this.tcp) : Promise.resolve(),
+      this.tlsServer ? closeServer(this.tlsServer) : Promise.resolve(),
       this.ws ? this.ws.close() : Promise.resolve(),
       new Promise<void>((resolve) => aedes.close(() => resolve())),
     ];

@@ -3,8 +3,8 @@ import type { Server } from 'node:net';
 import { StartupError } from '../errors.js';
 
 export interface ListenerName {
-  label: 'MQTT' | 'MQTT over WebSocket';
-  option: '--mqtt-port' | '--ws-port';
+  label: 'MQTT' | 'MQTT over TLS' | 'MQTT over WebSocket';
+  option: '--mqtt-port' | '--mqtts-port' | '--ws-port';
 }
 
 /** Resolves with the real port (port 0 resolved); rejects with a StartupError. */

@@ -1,0 +1,79 @@
+// The hub's own TLS certificate for MQTT over TLS: made once, kept in the data folder
+// (`tls/hub.key`, readable by the owner only, and `tls/hub.crt`), reused at every start so that
+// devices which pinned its fingerprint keep trusting it. A damaged pair is set aside and a new
+// one made, with a warning: devices must then be told the new fingerprint.
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { generate } from 'selfsigned';
+
+export interface HubCertificate {
+  key: string;
+  cert: string;
+  /** SHA-256 fingerprint, colon-separated hex, as `openssl x509 -fingerprint -sha256` shows it. */
+  fingerprint: string;
+}
+
+const VALID_YEARS = 10;
+
+export async function loadOrCreateHubCertificate(
+  dataDir: string,
+  onWarning: (code: string, message: string) => void,
+): Promise<HubCertificate> {
+  const dir = join(dataDir, 'tls');
+  const keyPath = join(dir, 'hub.key');
+  const certPath = join(dir, 'hub.crt');
+  if (existsSync(keyPath) || existsSync(certPath)) {
+    try {
+      return readPair(keyPath, certPath);
+    } catch (error) {
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      for (const path of [keyPath, certPath]) {
+        if (existsSync(path)) renameSync(path, `${path}.damaged-${stamp}`);
+      }
+      onWarning(
+        'tls_certificate_replaced',
+        `The hub's TLS certificate could not be read (${(error as Error).message}); a new one was made. ` +
+          'Devices that pinned the old fingerprint must be given the new one.',
+      );
+    }
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const made = await generate([{ name: 'commonName', value: 'Hearth hub' }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    notBeforeDate: new Date(Date.now() - 60_000),
+    notAfterDate: new Date(Date.now() + VALID_YEARS * 365 * 24 * 3600 * 1000),
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 2, value: hostname() },
+          { type: 2, value: `${hostname()}.local` },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
+    ],
+  });
+  writeFileSync(keyPath, made.private, { mode: 0o600 });
+  writeFileSync(certPath, made.cert, { mode: 0o644 });
+  return readPair(keyPath, certPath);
+}
+
+function readPair(keyPath: string, certPath: string): HubCertificate {
+  const key = readFileSync(keyPath, 'utf8');
+  const cert = readFileSync(certPath, 'utf8');
+  const x509 = new X509Certificate(cert);
+  // Throws when the key is not a key, or not this certificate's key.
+  if (!x509.checkPrivateKey(createPrivateKey(key))) {
+    throw new Error('the key does not belong to the certificate');
+  }
+  return { key, cert, fingerprint: x509.fingerprint256 };
+}
