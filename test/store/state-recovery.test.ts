@@ -181,7 +181,7 @@ for (const which of ['state.json', 'state.json.bak'] as const) {
     assertStartupError(
       () => open(dir),
       new RegExp(
-        `^${which.replace(/\./g, '\\.')} was written by Hearth state version 7; this is version 1: update Hearth, or move the file away$`,
+        `^${which.replace(/\./g, '\\.')} was written by Hearth state version 7; this is version 2: update Hearth, or move the file away$`,
       ),
     );
     assert.deepEqual(
@@ -192,7 +192,7 @@ for (const which of ['state.json', 'state.json.bak'] as const) {
   });
 }
 
-test('an unversioned pre-release file is migrated to version 1, the original kept', () => {
+test('an unversioned pre-release file is migrated to the current version, the original kept', () => {
   const dir = freshDir();
   const preRelease = {
     hubId: '0b6b3cfa-7a51-4d34-9d4a-6f3b1f7d3c11',
@@ -206,7 +206,7 @@ test('an unversioned pre-release file is migrated to version 1, the original kep
   const warnings: Array<[string, string]> = [];
   const store = open(dir, warnings);
   assert.deepEqual(store.state, {
-    version: 1,
+    version: 2,
     hubId: preRelease.hubId,
     name: 'Old hub',
     adminTokenHash: 'cd'.repeat(32),
@@ -218,11 +218,14 @@ test('an unversioned pre-release file is migrated to version 1, the original kep
         connectTimeoutMs: 2000,
         maxKeepAliveSeconds: 3600,
       },
+      devices: { allowWithoutSecret: false, handShakesPerMinutePerAddress: 20 },
     },
+    devices: {},
+    integrations: {},
   });
   assert.deepEqual(warnings, []);
   const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as unknown;
-  assert.deepEqual(onDisk, store.state, 'rewritten as version 1 (no __internal__)');
+  assert.deepEqual(onDisk, store.state, 'rewritten as the current version (no __internal__)');
   assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'state.json.bak'), 'utf8')), onDisk);
   const [copy] = asideFiles(dir, 'state.json.v0-');
   assert.equal(fs.readFileSync(path.join(dir, copy!), 'utf8'), original);

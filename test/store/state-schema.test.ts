@@ -14,8 +14,8 @@ import {
 } from '../../src-main/hub/store/state-schema.js';
 
 test('every setting has a default and defaultState validates', () => {
-  assert.equal(CURRENT_STATE_VERSION, 1);
-  assert.deepEqual(SettingsSchema.parse({}), SettingsSchema.parse({ broker: {} }));
+  assert.equal(CURRENT_STATE_VERSION, 2);
+  assert.deepEqual(SettingsSchema.parse({}), SettingsSchema.parse({ broker: {}, devices: {} }));
   const state = defaultState();
   assert.deepEqual(HubStateSchema.parse(state), state);
   assert.notEqual(defaultState().hubId, state.hubId, 'a new random hub id each time');
@@ -67,4 +67,20 @@ test('migrateToCurrent runs the steps in order and does not touch its input', ()
   assert.equal(result.settings.broker.maxConnections, 5);
   assert.equal(result.name, 'Old');
   assert.throws(() => migrateToCurrent({}, 0, []), /no migration from state version 0/);
+});
+
+test('a version 1 file (before devices) gains an empty registry and stays valid', () => {
+  const v1 = {
+    version: 1,
+    hubId: '0b6b3cfa-7a51-4d34-9d4a-6f3b1f7d3c11',
+    name: 'Hearth',
+    adminTokenHash: null,
+    settings: { broker: { maxConnections: 10 } },
+  };
+  const migrated = HubStateSchema.parse(migrateToCurrent(v1, 1));
+  assert.equal(migrated.version, CURRENT_STATE_VERSION);
+  assert.deepEqual(migrated.devices, {});
+  assert.deepEqual(migrated.integrations, {});
+  assert.equal(migrated.settings.broker.maxConnections, 10, 'settings kept');
+  assert.equal(migrated.settings.devices.allowWithoutSecret, false, 'old devices need a secret');
 });

@@ -36,7 +36,17 @@ const fromPreRelease: Migration = {
   },
 };
 
-export const migrations: readonly Migration[] = [fromPreRelease];
+// Version 2 adds the device registry and integration accounts (the devices issue).
+const addDevices: Migration = {
+  from: 1,
+  to: 2,
+  describe: 'add the device registry and integration accounts',
+  migrate(input) {
+    return { ...input, version: 2, devices: {}, integrations: {} };
+  },
+};
+
+export const migrations: readonly Migration[] = [fromPreRelease, addDevices];
 
 export type VersionInfo = { kind: 'ok'; version: number } | { kind: 'invalid'; reason: string };
 

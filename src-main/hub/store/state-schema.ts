@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
-export const CURRENT_STATE_VERSION = 1;
+export const CURRENT_STATE_VERSION = 2;
 
 const MiB = 1024 * 1024;
 
@@ -25,23 +25,75 @@ export const BrokerSettingsSchema = z.strictObject({
   maxKeepAliveSeconds: z.number().int().min(1).max(65_535).default(3600),
 });
 
+export const DeviceSettingsSchema = z.strictObject({
+  // Contract 2.3.6: for old devices that cannot keep a secret. Off unless the owner says so.
+  allowWithoutSecret: z.boolean().default(false),
+  // hand_shake messages one address may send in a minute before the rest are refused.
+  handShakesPerMinutePerAddress: z.number().int().min(1).max(10_000).default(20),
+});
+
 export const SettingsSchema = z.strictObject({
   // prefault: a missing section is parsed from {} so each field takes its own default.
   broker: BrokerSettingsSchema.prefault({}),
+  devices: DeviceSettingsSchema.prefault({}),
 });
 
 export type BrokerSettings = z.infer<typeof BrokerSettingsSchema>;
+export type DeviceSettings = z.infer<typeof DeviceSettingsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256');
+const IsoTime = z.iso.datetime();
+
+/** A device's id is its MQTT client id (contract 2.2). */
+export const DeviceIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,64}$/, 'a device id is 1-64 of A-Z a-z 0-9 - _ .');
+
+export const DeviceRecordSchema = z.strictObject({
+  id: DeviceIdSchema,
+  name: z.string().min(1).max(64),
+  kind: z.enum(['lock', 'camera', 'sensor', 'other']),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  /** The address its (last) hand_shake came from, shown to the owner. */
+  address: z.string().max(64).nullable(),
+  joinedAt: IsoTime,
+  lastSeen: IsoTime.nullable(),
+  /** The last state it reported, upper case (LOCKED, JAMMED, …). */
+  state: z.string().max(32).nullable(),
+  battery: z.number().int().min(0).max(100).nullable(),
+  /** Only the hash of its secret is kept (contract 2.3.3). */
+  secretHash: Sha256Hex.nullable(),
+  /** Whether it has logged in with the secret at least once (then it must always). */
+  secretUsed: z.boolean(),
+});
+
+export const TopicRightSchema = z.strictObject({
+  filter: z.string().min(1).max(256),
+  publish: z.boolean(),
+  subscribe: z.boolean(),
+});
+
+export const IntegrationRecordSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  name: z.string().min(1).max(64),
+  secretHash: Sha256Hex,
+  rights: z.array(TopicRightSchema).min(1).max(64),
+  createdAt: IsoTime,
+});
+
+export type DeviceRecord = z.infer<typeof DeviceRecordSchema>;
+export type IntegrationRecord = z.infer<typeof IntegrationRecordSchema>;
+export type TopicRight = z.infer<typeof TopicRightSchema>;
 
 export const HubStateSchema = z.strictObject({
   version: z.literal(CURRENT_STATE_VERSION),
   hubId: z.uuid(),
   name: z.string().trim().min(1).max(64),
-  adminTokenHash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256')
-    .nullable(),
+  adminTokenHash: Sha256Hex.nullable(),
   settings: SettingsSchema.prefault({}),
+  devices: z.record(DeviceIdSchema, DeviceRecordSchema).default({}),
+  integrations: z.record(z.string(), IntegrationRecordSchema).default({}),
 });
 
 export type HubState = z.infer<typeof HubStateSchema>;
@@ -53,6 +105,8 @@ export function defaultState(): HubState {
     name: 'Hearth',
     adminTokenHash: null,
     settings: SettingsSchema.parse({}),
+    devices: {},
+    integrations: {},
   };
 }
 
