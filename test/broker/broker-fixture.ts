@@ -4,6 +4,7 @@ import type { IClientOptions, MqttClient } from 'mqtt';
 import { createLogger } from '../../src-main/hub/log.js';
 import { EmbeddedBroker } from '../../src-main/hub/broker/embedded-broker.js';
 import type { BrokerLimits } from '../../src-main/hub/broker/embedded-broker.js';
+import type { BrokerAccess } from '../../src-main/hub/broker/access.js';
 import { ADMIN_PASSWORD, createTestAccess } from './test-access.js';
 
 export const HOST = '127.0.0.1';
@@ -27,14 +28,17 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function startFixture(limits: Partial<BrokerLimits> = {}): Promise<Fixture> {
+export async function startFixture(
+  limits: Partial<BrokerLimits> = {},
+  access: BrokerAccess = createTestAccess(),
+): Promise<Fixture> {
   const logs: string[] = [];
   const broker = await EmbeddedBroker.start({
     host: HOST,
     mqttPort: 0,
     wsPort: 0,
     limits: { ...TEST_LIMITS, ...limits },
-    access: createTestAccess(),
+    access,
     log: createLogger('debug', (line) => logs.push(line)),
   });
   const clients: MqttClient[] = [];

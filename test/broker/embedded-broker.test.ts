@@ -101,7 +101,12 @@ test("a client's will reaches bus handlers with that client's principal", async 
     const will = await within(heard, 5000, 'the will');
     assert.equal(will.payload.toString(), 'offline');
     assert.equal(will.clientId, 'lock-9');
-    assert.deepEqual(will.principal, { kind: 'device', deviceId: 'lock-9' });
+    assert.deepEqual(will.principal, {
+      kind: 'device',
+      deviceId: 'lock-9',
+      stage: 'approved',
+      address: '127.0.0.1',
+    });
   } finally {
     await fixture.close();
   }

@@ -1,50 +1,68 @@
-// The hub's access rules for MQTT, plugged into the broker's hooks (the one place they live).
-// Token clients log in as username `token` with an API token (contract 2.3.5). Devices join
-// with hand_shake in the devices issue; until then an anonymous connection is refused.
-import type { BrokerAccess, ConnectRequest, AuthResult, Principal } from '../broker/access.js';
+// The hub's access rules for MQTT, plugged into the broker's hooks (the one place they live):
+// who connects (connect-rules.ts), what each may publish, subscribe to and receive
+// (topic-rules.ts), and a rate-limited history of what was refused (refusal-history.ts).
+import type { ActivityInput } from '../activity/activity-log.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { AuthResult, BrokerAccess, ConnectRequest, Principal } from '../broker/access.js';
 import type { Logger } from '../log.js';
+import type { AccessDirectory } from './access-directory.js';
+import { identify } from './connect-rules.js';
+import { RefusalHistory } from './refusal-history.js';
+import { TopicRules } from './topic-rules.js';
 
-export const TOKEN_USERNAME = 'token';
-/** The one hub topic that clients may write (contract 2.2). */
-export const ACTION_INBOX = 'hearth/action';
+export { INTEGRATION_USERNAME_PREFIX, TOKEN_USERNAME } from './connect-rules.js';
+export { ACTION_INBOX } from './device-rights.js';
 
-export function createHubAccess(tokens: TokenVerifier, log: Logger): BrokerAccess {
+export interface HubAccessOptions {
+  tokens: TokenVerifier;
+  directory: AccessDirectory;
+  /** The broker's isConnected: no anonymous takeover of a connected id. */
+  isConnected: (clientId: string) => boolean;
+  /** The activity history (ActivityLog); refusals are recorded there, rate-limited. */
+  activity: { record(entry: ActivityInput): unknown };
+  log: Logger;
+}
+
+export function createHubAccess(options: HubAccessOptions): BrokerAccess {
+  const { directory, log } = options;
+  const rules = new TopicRules(directory);
+  const history = new RefusalHistory(options.activity);
+
   return {
     async authenticate(request: ConnectRequest): Promise<AuthResult> {
-      if (request.username === TOKEN_USERNAME) {
-        const identity = request.password ? tokens.verify(request.password.toString('utf8')) : null;
-        if (identity) {
-          return {
-            ok: true,
-            principal: { kind: 'token', tokenId: identity.tokenId, scope: identity.scope },
-          };
-        }
-        return { ok: false, returnCode: 4, reason: 'token not accepted' };
+      const result = identify(options, request);
+      if (!result.ok) return result;
+      const { principal } = result;
+      rules.prepare(principal);
+      const { will } = request;
+      if (will && !rules.mayLeaveWill(principal, will.topic, will.retain, will.payload)) {
+        return { ok: false, returnCode: 5, reason: `a will on "${will.topic}" is not allowed` };
       }
-      log.debug('anonymous connection refused', {
-        clientId: request.clientId,
-        address: request.address,
-      });
-      return {
-        ok: false,
-        returnCode: 5,
-        reason: 'not authorized: log in with username "token" and an API token',
-      };
+      if (principal.kind === 'device' && principal.stage === 'approved') {
+        // Its secret is now used: from here on this id logs in only with it (contract 2.3.3).
+        directory.deviceLoggedIn(principal.deviceId, request.username === principal.deviceId);
+      }
+      log.debug('MQTT client accepted', { clientId: request.clientId, ...describe(principal) });
+      return result;
     },
 
-    authorizePublish(principal: Principal, topic: string): boolean {
-      if (principal.kind !== 'token') return false;
-      if (topic === ACTION_INBOX) return true;
-      // Topics under hearth/ are the hub's own: a client forging hearth/devices/<id>/set
-      // would command a lock without going through the hub's checks and audit log.
-      if (topic === 'hearth' || topic.startsWith('hearth/')) return false;
-      return principal.scope === 'admin';
-    },
-
-    authorizeSubscribe(principal: Principal, topic: string): boolean {
-      if (principal.kind !== 'token') return false;
-      return principal.scope === 'admin' || !topic.startsWith('$');
+    authorizePublish: (principal, topic, retain, payload) =>
+      rules.mayPublish(principal, topic, retain, payload),
+    authorizeSubscribe: (principal, topic) => rules.maySubscribe(principal, topic),
+    authorizeDelivery: (principal, topic) => rules.mayReceive(principal, topic),
+    onRefused: (refusal) => {
+      history.note(refusal);
     },
   };
+}
+
+function describe(principal: Principal): Record<string, string> {
+  switch (principal.kind) {
+    case 'token':
+      return { kind: 'token', tokenId: principal.tokenId };
+    case 'device':
+      return { kind: 'device', stage: principal.stage };
+    case 'integration':
+      return { kind: 'integration', integrationId: principal.integrationId };
+  }
 }

@@ -8,6 +8,7 @@ import type { Client } from 'aedes';
 import type { Logger } from '../log.js';
 import type { BrokerAccess, Principal } from './access.js';
 import { createAedesHooks } from './aedes-hooks.js';
+import { dropWill } from './drop-will.js';
 import type { MessageBus, MessageHandler, PublishOptions } from './bus.js';
 import { BusSubscriptions } from './bus-subscriptions.js';
 import { ConnectionAcceptor } from './connection-acceptor.js';
@@ -15,12 +16,15 @@ import { ConnectionSlots } from './connection-slots.js';
 import type { BrokerLimits } from './limits.js';
 import { PRE_CONNECT_MAX_PACKET_BYTES, checkLimits } from './limits.js';
 import { closeServer, listen } from './listen.js';
+import { Presence } from './presence.js';
+import type { PresenceListener } from './presence.js';
 import { RefusalLog } from './refusal-log.js';
 import { createTlsListener, type TlsCredentials } from './tls-listener.js';
 import { createWsListener } from './ws-listener.js';
 import type { WsListener } from './ws-listener.js';
 
 export type { BrokerLimits } from './limits.js';
+export type { PresenceEvent, PresenceListener } from './presence.js';
 
 export interface EmbeddedBrokerOptions {
   host: string;
@@ -43,6 +47,7 @@ interface Parts {
   aedes: Aedes;
   acceptor: ConnectionAcceptor;
   principals: WeakMap<Client, Principal>;
+  presence: Presence;
   state: { limits: BrokerLimits };
   log: Logger;
 }
@@ -81,6 +86,8 @@ export class EmbeddedBroker implements MessageBus {
     const refusals = new RefusalLog(log);
     const addresses = new WeakMap<object, string>();
     const principals = new WeakMap<Client, Principal>();
+    // Filled once aedes exists; the hooks only call it after a CONNECT, long after that.
+    let presence: Presence | null = null;
     const hooks = createAedesHooks(
       {
         access: options.access,
@@ -89,6 +96,8 @@ export class EmbeddedBroker implements MessageBus {
         refusals,
         onAccessError: (error, fields) =>
           log.error('MQTT access rules failed', { ...fields, error }),
+        onAuthenticated: (client, principal) => presence?.authenticated(client, principal),
+        debug: (message, fields) => log.debug(message, fields),
       },
       principals,
     );
@@ -96,6 +105,7 @@ export class EmbeddedBroker implements MessageBus {
       ...hooks,
       connectTimeout: aedesConnectTimeout(state.limits),
     });
+    presence = new Presence(aedes, (error) => log.error('a presence listener failed', { error }));
     aedes.on('clientError', (client, error) =>
       log.debug('MQTT client error', { clientId: client.id, error }),
     );
@@ -106,7 +116,7 @@ export class EmbeddedBroker implements MessageBus {
     aedes.on('connectionError', (_client, error) => log.debug('MQTT connection error', { error }));
     const slots = new ConnectionSlots(limits);
     const acceptor = new ConnectionAcceptor(aedes, { limits, slots, refusals, log, addresses });
-    const broker = new EmbeddedBroker({ aedes, acceptor, principals, state, log });
+    const broker = new EmbeddedBroker({ aedes, acceptor, principals, presence, state, log });
     try {
       await broker.listenAll(options);
     } catch (error) {
@@ -170,6 +180,42 @@ export class EmbeddedBroker implements MessageBus {
     return this.parts.aedes.connectedClients;
   }
 
+  /** Whether a client with this id is connected (or accepted and on its way to its CONNACK). */
+  isConnected(clientId: string): boolean {
+    return this.parts.presence.isConnected(clientId);
+  }
+
+  /**
+   * Closes the connection(s) holding this client id at once, without publishing their will (a
+   * revoked device's `offline` would otherwise land after its retained messages were cleared).
+   * The presence listeners hear it go offline. False if no such client was connected.
+   */
+  disconnectClient(clientId: string): boolean {
+    const holders = this.parts.presence.holders(clientId);
+    for (const { client } of holders) this.close(client);
+    return holders.length > 0;
+  }
+
+  /** Closes every connection whose principal matches (an integration account's, a token's). */
+  disconnectWhere(match: (principal: Principal) => boolean): number {
+    const matching = this.parts.presence.all().filter((entry) => match(entry.principal));
+    for (const { client } of matching) this.close(client);
+    return matching.length;
+  }
+
+  /**
+   * Hears clients come (after a successful CONNACK) and go. A client replaced by a takeover from
+   * the same identity gets no offline event (see presence.ts). Returns the function that stops.
+   */
+  onPresence(listener: PresenceListener): () => void {
+    return this.parts.presence.listen(listener);
+  }
+
+  private close(client: Client): void {
+    dropWill(this.parts.aedes, client);
+    client.close();
+  }
+
   publish(topic: string, payload: string | Buffer, options: PublishOptions = {}): Promise<void> {
     if (this.stopping) return Promise.reject(new Error('the MQTT broker is stopped'));
     if (topic.length === 0 || /[+#\0]/.test(topic)) {
@@ -217,6 +263,7 @@ export class EmbeddedBroker implements MessageBus {
     clearTimeout(timer);
     if (outcome === 'timeout') this.parts.log.warn('MQTT broker did not close everything in time');
     this.subscriptions.clear();
+    this.parts.presence.clear();
   }
 }
 
