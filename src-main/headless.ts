@@ -27,6 +27,7 @@ async function run(options: CliOptions, log: Logger, onReady: () => void): Promi
     mqttPort: options.mqttPort,
     wsPort: options.wsPort,
     mqttsPort: options.mqttsPort,
+    mdns: options.mdns,
     httpPort: options.httpPort,
     adminToken: options.adminToken,
     panelDir,

@@ -4,18 +4,30 @@
 import { ActionDispatcher } from './actions/dispatcher.js';
 import { ActionTable } from './actions/action-table.js';
 import { pingAction } from './actions/built-in/ping.js';
+import { ActivityLog } from './activity/activity-log.js';
+import { recordEventsInActivity } from './activity/record-events.js';
 import { createHubAccess } from './access/hub-access.js';
+import { IntegrationAccounts } from './access/integration-accounts.js';
 import { ensureAdminToken } from './admin-token.js';
 import { createApp } from './api/app.js';
-import { listenHttp, type HttpListener } from './api/http-server.js';
+import { listenHttp } from './api/http-server.js';
 import { createTokenVerifier } from './auth/token-verifier.js';
 import { EmbeddedBroker } from './broker/embedded-broker.js';
+import { listenToDeviceReports } from './devices/device-reports.js';
+import { DeviceRegistry } from './devices/device-registry.js';
+import { createHandShakeAction } from './devices/hand-shake-action.js';
+import { PermitJoin } from './devices/permit-join.js';
+import { RateLimit } from './devices/rate-limit.js';
+import { shouldAnnounce, startMdnsAnnouncer } from './discovery/mdns-announcer.js';
 import { EventBus } from './events.js';
-import { loadOrCreateHubCertificate } from './tls/hub-certificate.js';
 import { createHubCaller, type CallerIdentity } from './hub-caller.js';
 import type { Logger } from './log.js';
-import { createOperationHandlers } from './operations.js';
+import { coreHandlers } from './operations/core-handlers.js';
+import { deviceHandlers } from './operations/device-handlers.js';
+import { settingsHandlers } from './operations/settings-handlers.js';
+import { SettingsService } from './settings/settings-service.js';
 import { StateStore } from './store/state-store.js';
+import { loadOrCreateHubCertificate } from './tls/hub-certificate.js';
 import { HUB_VERSION } from './version.js';
 import { Warnings } from './warnings.js';
 import type { HubInfo, OperationName, OperationOutput } from '../shared/hub-api.js';
@@ -33,6 +45,8 @@ export interface HubOptions {
   adminToken?: string;
   /** The built control panel, served at `/`. */
   panelDir?: string;
+  /** Announce the hub on the LAN with mDNS (contract 1, `--no-mdns`); on unless false. */
+  mdns?: boolean;
   log: Logger;
 }
 
@@ -75,8 +89,26 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       onWarning: (code, message) => warnings.raise(code, message),
     });
     stops.push(() => store.close());
+    const activity = new ActivityLog(options.dataDir, log.child('activity'));
+    stops.push(recordEventsInActivity(events, activity));
     const generatedAdminToken = ensureAdminToken(store, options.adminToken);
     const tokens = createTokenVerifier(() => store.state.adminTokenHash);
+
+    // The broker and the registry need each other (rules read the registry; the registry
+    // closes connections): the late-bound `broker` below is set before any client connects.
+    let broker: EmbeddedBroker | null = null;
+    const integrations = new IntegrationAccounts(store, (id: string) =>
+      broker?.disconnectWhere((who) => who.kind === 'integration' && who.integrationId === id),
+    );
+    const registry = new DeviceRegistry({
+      store,
+      events,
+      publish: (topic, payload, publishOptions) =>
+        broker ? broker.publish(topic, payload, publishOptions) : Promise.resolve(),
+      kick: (id) => broker?.disconnectClient(id),
+      integration: (id) => integrations.view(id),
+      log: log.child('devices'),
+    });
 
     const mqttsPort = options.mqttsPort ?? null;
     const certificate =
@@ -85,28 +117,57 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         : await loadOrCreateHubCertificate(options.dataDir, (code, message) =>
             warnings.raise(code, message),
           );
-    const broker = await EmbeddedBroker.start({
+    broker = await EmbeddedBroker.start({
       host: options.host,
       mqttPort: options.mqttPort,
       wsPort: options.wsPort,
       mqttsPort,
       ...(certificate ? { tls: certificate } : {}),
       limits: store.state.settings.broker,
-      access: createHubAccess(tokens, log.child('access')),
+      access: createHubAccess({
+        tokens,
+        directory: registry,
+        isConnected: (clientId) => broker?.isConnected(clientId) ?? false,
+        activity,
+        log: log.child('access'),
+      }),
       log: log.child('broker'),
     });
-    stops.push(() => broker.stop());
+    const mqtt = broker;
+    stops.push(() => mqtt.stop());
     // Every event also goes out on MQTT for token clients (contract 3.3).
-    const stopForwarding = events.onAny((event) => {
-      broker
-        .publish(`hearth/events/${event.type}`, JSON.stringify(event), { qos: 0 })
-        .catch(() => {});
-    });
-    stops.push(stopForwarding);
+    stops.push(
+      events.onAny((event) => {
+        mqtt
+          .publish(`hearth/events/${event.type}`, JSON.stringify(event), { qos: 0 })
+          .catch(() => {});
+      }),
+    );
+    stops.push(
+      mqtt.onPresence(({ principal, online }) => {
+        if (principal.kind === 'device' && principal.stage === 'approved')
+          registry.setOnline(principal.deviceId, online);
+      }),
+    );
+    stops.push(listenToDeviceReports(mqtt, registry, activity));
+    registry.publishList();
+
+    const settings = new SettingsService(store, warnings, (limits) => mqtt.setLimits(limits));
+    const permitJoin = new PermitJoin((view) => events.emit('permit_join', view));
+    stops.push(() => permitJoin.stop());
 
     const actions = new ActionTable();
     actions.register(pingAction);
-    const dispatcher = new ActionDispatcher(broker, actions, events, log.child('actions'));
+    actions.register(
+      createHandShakeAction({
+        registry,
+        permitJoin,
+        bus: mqtt,
+        rateLimit: new RateLimit(() => store.state.settings.devices.handShakesPerMinutePerAddress),
+        activity,
+      }),
+    );
+    const dispatcher = new ActionDispatcher(mqtt, actions, events, log.child('actions'));
     dispatcher.start();
     stops.push(() => dispatcher.stop());
 
@@ -114,14 +175,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const info = (): HubInfo => ({
       name: store.state.name,
       version: HUB_VERSION,
-      ports: { ...broker.ports, http: httpPort },
+      ports: { ...mqtt.ports, http: httpPort },
       tlsFingerprint: certificate?.fingerprint ?? null,
       broker: 'embedded',
       startedAt: new Date(startedAt).toISOString(),
     });
-    const caller = createHubCaller(
-      createOperationHandlers({ info, startedAt, bus: broker, warnings, actions, dispatcher }),
-    );
+    const caller = createHubCaller({
+      ...coreHandlers({ info, startedAt, bus: mqtt, warnings, actions, dispatcher }),
+      ...deviceHandlers({ registry, permitJoin, integrations }),
+      ...settingsHandlers(settings, activity),
+    });
     const app = createApp({
       hub: caller,
       events,
@@ -130,9 +193,24 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: HUB_VERSION,
       panelDir: options.panelDir,
     });
-    const http: HttpListener = await listenHttp(app, options.host, options.httpPort);
+    const http = await listenHttp(app, options.host, options.httpPort);
     httpPort = http.port;
     stops.push(() => http.close());
+
+    // Never on a loopback host: nobody on the LAN could reach it (and tests stay off the LAN).
+    if (shouldAnnounce(options.host, options.mdns ?? true)) {
+      const announcer = await startMdnsAnnouncer(
+        {
+          name: store.state.name,
+          hubId: store.state.hubId,
+          version: HUB_VERSION,
+          host: options.host,
+          ports: { ...mqtt.ports, http: http.port },
+        },
+        log.child('mdns'),
+      );
+      stops.push(() => announcer.stop());
+    }
 
     let stopping: Promise<void> | null = null;
     return {

@@ -1,6 +1,7 @@
 // Events the hub emits. The same objects go out on MQTT (hearth/events/<type>), SSE
 // (`event: <type>`) and Electron IPC, so every viewer sees the same thing (contract 3.3).
 import { z } from 'zod';
+import { AvailabilitySchema, DeviceViewSchema, PermitJoinSchema } from './devices.js';
 
 export const WarningDataSchema = z.object({
   code: z.string(),
@@ -14,9 +15,23 @@ export const ActionErrorDataSchema = z.object({
   caller: z.string(),
 });
 
+const DeviceEventDataSchema = z.object({ device: DeviceViewSchema });
+
 export const eventDataSchemas = {
   warning: WarningDataSchema,
   action_error: ActionErrorDataSchema,
+  device_joined: DeviceEventDataSchema,
+  device_pending: DeviceEventDataSchema,
+  device_rejected: DeviceEventDataSchema,
+  device_updated: DeviceEventDataSchema,
+  device_left: z.object({ id: z.string(), reason: z.string() }),
+  availability: z.object({ id: z.string(), availability: AvailabilitySchema }),
+  device_state: z.object({
+    id: z.string(),
+    state: z.string(),
+    battery: z.number().int().nullable(),
+  }),
+  permit_join: PermitJoinSchema,
 } as const;
 
 export type HubEventType = keyof typeof eventDataSchemas;

@@ -4,16 +4,12 @@
 import { z } from 'zod';
 import { WarningDataSchema } from './events.js';
 
-/** Who may call an operation: `none` (anyone), `control`, `admin` (contract 3.2). */
-export type Scope = 'none' | 'control' | 'admin';
+import { op, NoInput } from './operation-def.js';
+import { deviceOperations } from './operations/devices.js';
+import { integrationOperations } from './operations/integrations.js';
+import { settingsOperations } from './operations/settings.js';
 
-export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  summary: string;
-  scope: Scope;
-  input: I;
-  output: O;
-  http: { method: 'get' | 'post' | 'patch' | 'delete'; path: string };
-}
+export type { OperationDef, Scope } from './operation-def.js';
 
 export const HubInfoSchema = z.object({
   name: z.string(),
@@ -40,7 +36,6 @@ export const HubStatusSchema = z.object({
   warnings: z.array(WarningDataSchema.extend({ at: z.string() })),
 });
 
-// Unknown query parameters (a cache-buster, say) are ignored rather than refused.
 export const ActionNameSchema = z
   .string()
   .regex(/^[a-zA-Z0-9_-]{1,64}$/, 'an action name is 1-64 of a-z 0-9 _ -');
@@ -52,12 +47,6 @@ export const ActionInfoSchema = z.object({
   devicesMayRun: z.boolean(),
   source: z.string().describe('"built-in", or the action file it comes from'),
 });
-
-const NoInput = z.object({});
-
-function op<I extends z.ZodType, O extends z.ZodType>(def: OperationDef<I, O>): OperationDef<I, O> {
-  return def;
-}
 
 export const hubOperations = {
   getInfo: op({
@@ -91,6 +80,9 @@ export const hubOperations = {
     output: HubStatusSchema,
     http: { method: 'get', path: '/api/v1/status' },
   }),
+  ...deviceOperations,
+  ...integrationOperations,
+  ...settingsOperations,
 } as const;
 
 export type HubOperations = typeof hubOperations;

@@ -80,8 +80,8 @@ describe('who may connect and publish', () => {
     assert.equal(await connackCode(hub.mqttUrl, { username: 'token', password: 'wrong' }), 4);
   });
 
-  test('an anonymous client is refused with CONNACK 5 (not authorized)', async () => {
-    assert.equal(await connackCode(hub.mqttUrl, { clientId: 'someone' }), 5);
+  test('an anonymous client whose id is not a device id is refused with CONNACK 2', async () => {
+    assert.equal(await connackCode(hub.mqttUrl, { clientId: 'some/one' }), 2);
   });
 
   test("a token client cannot write the hub's own topics: a forged lock command never arrives", async () => {

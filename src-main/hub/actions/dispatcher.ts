@@ -6,6 +6,7 @@ import type { EventBus } from '../events.js';
 import type { Logger } from '../log.js';
 import type { ActionTable } from './action-table.js';
 import type { ActionResult, Caller } from './action-types.js';
+import { RefusalLog } from '../broker/refusal-log.js';
 import { parseActionMessage } from './parse-action.js';
 import { mayRun } from './permissions.js';
 
@@ -19,13 +20,18 @@ export type RefusalCode = 'unknown_action' | 'forbidden' | 'action_failed' | 'ba
 
 export class ActionDispatcher {
   private readonly unsubscribes: Array<() => void> = [];
+  // A client repeating a refused message in a loop must not fill the log (the event and the
+  // activity history still count each one).
+  private readonly refusalLog: RefusalLog;
 
   constructor(
     private readonly bus: MessageBus,
     private readonly table: ActionTable,
     private readonly events: EventBus,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.refusalLog = new RefusalLog(log);
+  }
 
   start(): void {
     this.unsubscribes.push(
@@ -101,7 +107,9 @@ export class ActionDispatcher {
   }
 
   private refuse(code: RefusalCode, message: string, action: string, caller: Caller): RunOutcome {
-    this.log.info(`action refused: ${message}`, { code });
+    this.refusalLog.note('info', `${code}:${describe(caller)}`, `action refused: ${message}`, {
+      code,
+    });
     this.events.emit('action_error', { action, code, message, caller: describe(caller) });
     return { ok: false, code, message };
   }
@@ -126,5 +134,7 @@ export function describe(caller: Caller): string {
       return `device ${caller.deviceId}`;
     case 'token':
       return `token ${caller.tokenId} (${caller.scope})`;
+    case 'integration':
+      return `integration ${caller.integrationId}`;
   }
 }

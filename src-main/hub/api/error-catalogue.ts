@@ -11,6 +11,8 @@ export const errorCatalogue = {
   forbidden: { status: 403, message: "This token's scope does not allow that." },
   not_found: { status: 404, message: 'There is nothing at this address.' },
   unknown_action: { status: 404, message: 'There is no action with that name.' },
+  unknown_device: { status: 404, message: 'There is no device with that id.' },
+  unknown_integration: { status: 404, message: 'There is no integration account with that id.' },
   method_not_allowed: { status: 405, message: 'This route does not accept that method.' },
   payload_too_large: { status: 413, message: 'The body is larger than this route accepts.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },

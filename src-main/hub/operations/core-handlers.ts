@@ -1,13 +1,13 @@
-// The hub's implementation of each HubApi operation.
-import type { OperationHandlers } from './hub-caller.js';
-import type { ActionDispatcher } from './actions/dispatcher.js';
-import type { ActionTable } from './actions/action-table.js';
-import type { MessageBus } from './broker/bus.js';
-import type { HubInfo } from '../shared/hub-api.js';
-import type { Warnings } from './warnings.js';
-import { ApiError } from './api/error-catalogue.js';
+// The hub's own operations: info, status and actions.
+import type { OperationHandlers } from '../hub-caller.js';
+import type { ActionDispatcher } from '../actions/dispatcher.js';
+import type { ActionTable } from '../actions/action-table.js';
+import type { MessageBus } from '../broker/bus.js';
+import type { HubInfo } from '../../shared/hub-api.js';
+import type { Warnings } from '../warnings.js';
+import { ApiError } from '../api/error-catalogue.js';
 
-export interface OperationServices {
+export interface CoreServices {
   info: () => HubInfo;
   startedAt: number;
   bus: MessageBus;
@@ -16,7 +16,9 @@ export interface OperationServices {
   dispatcher: ActionDispatcher;
 }
 
-export function createOperationHandlers(services: OperationServices): OperationHandlers {
+type CoreHandlers = Pick<OperationHandlers, 'getInfo' | 'getStatus' | 'listActions' | 'runAction'>;
+
+export function coreHandlers(services: CoreServices): CoreHandlers {
   return {
     getInfo: () => services.info(),
     getStatus: () => ({

@@ -1,0 +1,316 @@
+// The device registry: every device that ever asked to join, its decision, its secret's hash
+// and what it last reported. Persisted in state.json; the retained `hearth/devices` topic and
+// the device events keep every viewer current. The owner's decisions (approve, reject, remove,
+// re-pair) go through here, and each one that takes rights away closes the device's
+// connection at once and clears what it retained.
+import type { DeviceKind, DeviceView } from '../../shared/devices.js';
+import type {
+  AccessDirectory,
+  DeviceAccessView,
+  IntegrationAccessView,
+} from '../access/access-directory.js';
+import { generateToken, hashToken } from '../auth/tokens.js';
+import type { MessageBus } from '../broker/bus.js';
+import type { EventBus } from '../events.js';
+import type { Logger } from '../log.js';
+import type { DeviceRecord } from '../store/state-schema.js';
+import type { StateStore } from '../store/state-store.js';
+import { ApiError } from '../api/error-catalogue.js';
+import { toDeviceView } from './device-view.js';
+import { deviceTopic } from './topics.js';
+
+export interface DeviceRegistryOptions {
+  store: StateStore;
+  events: EventBus;
+  /** Publishes as the hub (the broker may start after the registry is made). */
+  publish: MessageBus['publish'];
+  /** Closes a client's connection at once (the embedded broker's disconnectClient). */
+  kick: (clientId: string) => void;
+  /** Integration accounts, looked up for the access rules. */
+  integration: (id: string) => IntegrationAccessView | undefined;
+  log: Logger;
+}
+
+export class DeviceRegistry implements AccessDirectory {
+  private readonly online = new Set<string>();
+  /** Secrets not yet used, kept in memory only, so a joining device can be sent its secret again. */
+  private readonly unusedSecrets = new Map<string, string>();
+
+  constructor(private readonly options: DeviceRegistryOptions) {}
+
+  // ---- reading -------------------------------------------------------------------------
+
+  list(): DeviceView[] {
+    return Object.values(this.options.store.state.devices)
+      .map((record) => this.view(record))
+      .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt) || a.id.localeCompare(b.id));
+  }
+
+  get(id: string): DeviceView {
+    return this.view(this.record(id));
+  }
+
+  find(id: string): DeviceRecord | undefined {
+    return Object.hasOwn(this.options.store.state.devices, id)
+      ? this.options.store.state.devices[id]
+      : undefined;
+  }
+
+  isOnline(id: string): boolean {
+    return this.online.has(id);
+  }
+
+  // ---- AccessDirectory -------------------------------------------------------------------
+
+  device(id: string): DeviceAccessView | undefined {
+    const record = this.find(id);
+    return (
+      record && {
+        status: record.status,
+        secretHash: record.secretHash,
+        secretUsed: record.secretUsed,
+      }
+    );
+  }
+
+  allowDevicesWithoutSecret(): boolean {
+    return this.options.store.state.settings.devices.allowWithoutSecret;
+  }
+
+  integration(id: string): IntegrationAccessView | undefined {
+    return this.options.integration(id);
+  }
+
+  deviceLoggedIn(id: string, withSecret: boolean): void {
+    const record = this.find(id);
+    if (!record || record.status !== 'approved') return;
+    const now = new Date().toISOString();
+    if (withSecret && !record.secretUsed) {
+      // From now on this id connects only with its secret; the copy in memory is not needed.
+      this.unusedSecrets.delete(id);
+      this.change(id, (draft) => {
+        draft.secretUsed = true;
+        draft.lastSeen = now;
+      });
+    }
+  }
+
+  // ---- joining ---------------------------------------------------------------------------
+
+  /** Adds a device that asked to join, as pending (or approved while joining is open). */
+  addJoining(
+    id: string,
+    kind: DeviceKind,
+    name: string,
+    address: string,
+    approve: boolean,
+  ): DeviceRecord {
+    const now = new Date().toISOString();
+    const record: DeviceRecord = {
+      id,
+      name,
+      kind,
+      status: 'pending',
+      address,
+      joinedAt: now,
+      lastSeen: now,
+      state: null,
+      battery: null,
+      secretHash: null,
+      secretUsed: false,
+    };
+    this.options.store.update((draft) => {
+      draft.devices[id] = record;
+    });
+    if (approve) return this.approveRecord(id);
+    this.announce('device_pending', id);
+    return this.record(id);
+  }
+
+  /** A pending device asked again: note where from, and its kind and name as it says now. */
+  refreshJoining(id: string, kind: DeviceKind, name: string, address: string): void {
+    this.change(id, (draft) => {
+      draft.address = address;
+      draft.kind = kind;
+      draft.name = name;
+      draft.lastSeen = new Date().toISOString();
+    });
+  }
+
+  /**
+   * The secret to send a joining device: the unused one from memory, or (after a restart, when
+   * only its hash is left) a fresh one replacing it. Null once the device has used its secret.
+   */
+  secretToDeliver(id: string): string | null {
+    const record = this.record(id);
+    if (record.status !== 'approved' || record.secretUsed) return null;
+    const kept = this.unusedSecrets.get(id);
+    if (kept && record.secretHash === hashToken(kept)) return kept;
+    return this.issueSecret(id);
+  }
+
+  // ---- the owner's decisions ---------------------------------------------------------------
+
+  approve(id: string): DeviceView {
+    const record = this.record(id);
+    // Approving an approved device changes nothing: no new secret (contract 2.3.3).
+    if (record.status === 'approved') return this.view(record);
+    return this.view(this.approveRecord(id));
+  }
+
+  reject(id: string): DeviceView {
+    this.record(id);
+    this.revoke(id);
+    this.change(id, (draft) => {
+      draft.status = 'rejected';
+      draft.secretHash = null;
+      draft.secretUsed = false;
+    });
+    this.announce('device_rejected', id);
+    return this.get(id);
+  }
+
+  /** A factory-reset device: its secret is revoked; it joins again, keeping name and history. */
+  repair(id: string): DeviceView {
+    this.record(id);
+    this.revoke(id);
+    this.change(id, (draft) => {
+      draft.status = 'pending';
+      draft.secretHash = null;
+      draft.secretUsed = false;
+    });
+    this.announce('device_pending', id);
+    return this.get(id);
+  }
+
+  remove(id: string): void {
+    this.record(id);
+    this.revoke(id);
+    this.options.store.update((draft) => {
+      delete draft.devices[id];
+    });
+    this.options.events.emit('device_left', { id, reason: 'removed by the owner' });
+    this.publishList();
+  }
+
+  rename(id: string, name: string): DeviceView {
+    this.record(id);
+    this.change(id, (draft) => {
+      draft.name = name;
+    });
+    this.announce('device_updated', id);
+    return this.get(id);
+  }
+
+  // ---- what devices report ------------------------------------------------------------------
+
+  setOnline(id: string, online: boolean): void {
+    const record = this.find(id);
+    if (!record || record.status !== 'approved') return;
+    if (this.online.has(id) === online) return;
+    if (online) this.online.add(id);
+    else this.online.delete(id);
+    this.change(id, (draft) => {
+      draft.lastSeen = new Date().toISOString();
+    });
+    if (!online) {
+      // The broker saw it go (a clean disconnect sends no will): say so on its retained topic
+      // too, so that subscribers do not go on believing the last `online`.
+      void this.options
+        .publish(deviceTopic(id, 'availability'), 'offline', { qos: 1, retain: true })
+        .catch(() => {});
+    }
+    this.options.events.emit('availability', { id, availability: online ? 'online' : 'offline' });
+    this.publishList();
+  }
+
+  recordState(id: string, state: string, battery: number | null): void {
+    const record = this.find(id);
+    if (!record || record.status !== 'approved') return;
+    const nextBattery = battery ?? record.battery;
+    if (record.state === state && record.battery === nextBattery) return;
+    this.change(id, (draft) => {
+      draft.state = state;
+      draft.battery = nextBattery;
+      draft.lastSeen = new Date().toISOString();
+    });
+    this.options.events.emit('device_state', {
+      id,
+      state: state.toLowerCase(),
+      battery: nextBattery,
+    });
+    this.publishList();
+  }
+
+  /** The retained `hearth/devices` topic: every registered device, no secrets. */
+  publishList(): void {
+    this.options
+      .publish('hearth/devices', JSON.stringify(this.list()), { qos: 1, retain: true })
+      .catch((error: unknown) =>
+        this.options.log.warn('could not publish hearth/devices', { error }),
+      );
+  }
+
+  // ---- inside -------------------------------------------------------------------------------
+
+  private approveRecord(id: string): DeviceRecord {
+    this.change(id, (draft) => {
+      draft.status = 'approved';
+    });
+    const secret = this.issueSecret(id);
+    // Sent at once in case the device is listening; again on each hand_shake until it is used.
+    void this.options
+      .publish(deviceTopic(id, 'hand_shake'), `approved ${secret}`, { qos: 1 })
+      .catch(() => {});
+    this.announce('device_joined', id);
+    return this.record(id);
+  }
+
+  private issueSecret(id: string): string {
+    const secret = generateToken();
+    this.unusedSecrets.set(id, secret);
+    this.change(id, (draft) => {
+      draft.secretHash = hashToken(secret);
+      draft.secretUsed = false;
+    });
+    return secret;
+  }
+
+  /** Takes a device's rights away now: connection closed, secret gone, retained messages cleared. */
+  private revoke(id: string): void {
+    this.unusedSecrets.delete(id);
+    this.options.kick(id);
+    this.online.delete(id);
+    for (const topic of ['state', 'availability'] as const) {
+      // An empty retained message removes the retained one (MQTT-3.3.1-10/11).
+      void this.options
+        .publish(deviceTopic(id, topic), '', { qos: 1, retain: true })
+        .catch(() => {});
+    }
+  }
+
+  private change(id: string, mutate: (draft: DeviceRecord) => void): void {
+    this.options.store.update((draft) => {
+      const device = draft.devices[id];
+      if (device) mutate(device);
+    });
+  }
+
+  private announce(
+    type: 'device_joined' | 'device_pending' | 'device_rejected' | 'device_updated',
+    id: string,
+  ): void {
+    this.options.events.emit(type, { device: this.get(id) });
+    this.publishList();
+  }
+
+  private record(id: string): DeviceRecord {
+    const record = this.find(id);
+    if (!record) throw new ApiError('unknown_device', `there is no device "${id}"`);
+    return record;
+  }
+
+  private view(record: DeviceRecord): DeviceView {
+    return toDeviceView(record, this.online.has(record.id));
+  }
+}

@@ -1,0 +1,18 @@
+// A stored device record as the world sees it: no secret, availability from the live table.
+import type { DeviceView } from '../../shared/devices.js';
+import type { DeviceRecord } from '../store/state-schema.js';
+
+export function toDeviceView(record: DeviceRecord, online: boolean): DeviceView {
+  return {
+    id: record.id,
+    name: record.name,
+    kind: record.kind,
+    status: record.status,
+    availability: online ? 'online' : 'offline',
+    state: record.state ? record.state.toLowerCase() : 'unknown',
+    battery: record.battery,
+    lastSeen: record.lastSeen,
+    joinedAt: record.joinedAt,
+    address: record.address,
+  };
+}

@@ -1,0 +1,106 @@
+// `hand_shake <id> [kind] [name…]` (contract 2.3): a device asks to join, or asks again for the
+// secret it was approved with. Only the device `<id>` itself may send it. The answer goes to the
+// device on `hearth/devices/<id>/hand_shake` and, in the original hub's words, to token clients
+// on `hand_shake` (`<id> approved|pending|rejected`, never a secret).
+import type { DeviceKind } from '../../shared/devices.js';
+import { DeviceKindSchema, DeviceNameSchema } from '../../shared/devices.js';
+import type { ActionDefinition } from '../actions/action-types.js';
+import type { MessageBus } from '../broker/bus.js';
+import type { ActivityLog } from '../activity/activity-log.js';
+import type { DeviceRegistry } from './device-registry.js';
+import type { PermitJoin } from './permit-join.js';
+import type { RateLimit } from './rate-limit.js';
+import { deviceTopic } from './topics.js';
+
+export interface HandShakeDependencies {
+  registry: DeviceRegistry;
+  permitJoin: PermitJoin;
+  bus: MessageBus;
+  rateLimit: RateLimit;
+  activity: Pick<ActivityLog, 'record'>;
+}
+
+type Status = 'approved' | 'pending' | 'rejected';
+
+export function createHandShakeAction(deps: HandShakeDependencies): ActionDefinition {
+  return {
+    name: 'hand_shake',
+    description:
+      'A device asks to join (hand_shake <id> [kind] [name…]); only the device <id> itself.',
+    permission: 'anyone',
+    devicesMayRun: true,
+    source: 'built-in',
+    run(call) {
+      const { caller } = call;
+      if (caller.kind !== 'device') throw new Error('only a device may hand_shake, for itself');
+      const [id, kindWord, ...rest] = call.args;
+      if (id === undefined)
+        throw new Error('hand_shake needs the device id: hand_shake <id> [kind] [name…]');
+      if (id !== caller.deviceId) {
+        throw new Error(
+          `hand_shake names "${id.slice(0, 64)}" but the client id is "${caller.deviceId}"`,
+        );
+      }
+      // `token` as a username means a token client, so a device of that id could never log in.
+      if (id === 'token') throw new Error('the device id "token" is reserved; choose another id');
+      if (!deps.rateLimit.take(caller.address)) {
+        throw new Error(`too many hand_shakes from ${caller.address}; wait a minute`);
+      }
+      const { kind, name } = parseKindAndName(id, kindWord, rest);
+      const status = decide(deps, id, kind, name, caller.address);
+      answer(deps, id, status, caller.address);
+      return null;
+    },
+  };
+}
+
+function parseKindAndName(
+  id: string,
+  kindWord: string | undefined,
+  rest: string[],
+): { kind: DeviceKind; name: string } {
+  const asKind = DeviceKindSchema.safeParse(kindWord?.toLowerCase());
+  const words = asKind.success ? rest : kindWord === undefined ? [] : [kindWord, ...rest];
+  const name = DeviceNameSchema.safeParse(words.length > 0 ? words.join(' ') : id);
+  if (!name.success) throw new Error('the device name must be 1 to 64 characters');
+  return { kind: asKind.success ? asKind.data : 'other', name: name.data };
+}
+
+function decide(
+  deps: HandShakeDependencies,
+  id: string,
+  kind: DeviceKind,
+  name: string,
+  address: string,
+): Status {
+  const { registry, permitJoin } = deps;
+  const record = registry.find(id);
+  if (!record) return registry.addJoining(id, kind, name, address, permitJoin.isOpen()).status;
+  if (record.status !== 'pending') return record.status;
+  registry.refreshJoining(id, kind, name, address);
+  return permitJoin.isOpen() ? registry.approve(id).status : 'pending';
+}
+
+function answer(deps: HandShakeDependencies, id: string, status: Status, address: string): void {
+  let toDevice: string = status;
+  if (status === 'approved') {
+    const record = deps.registry.find(id)!;
+    // The secret goes only to the address the device joined from: someone else on the LAN
+    // claiming the id of an approved device before it has logged in gets nothing.
+    if (record.address !== address && !record.secretUsed) {
+      deps.activity.record({
+        kind: 'secret_withheld',
+        message: `hand_shake for ${id} came from ${address}, but it joined from ${record.address ?? 'elsewhere'}: secret not sent (re-pair the device if it moved)`,
+        actor: id,
+        address,
+      });
+      toDevice = 'pending';
+    } else {
+      const secret = deps.registry.secretToDeliver(id);
+      toDevice = secret ? `approved ${secret}` : 'approved';
+    }
+  }
+  void deps.bus.publish(deviceTopic(id, 'hand_shake'), toDevice, { qos: 1 }).catch(() => {});
+  const word = toDevice.split(' ')[0];
+  void deps.bus.publish('hand_shake', `${id} ${word}`, { qos: 1 }).catch(() => {});
+}

@@ -1,0 +1,64 @@
+// Settings, changed as a whole: the patch is merged into the current settings and the result
+// validated by the state schema (strict, so a typo'd key is an error) before anything changes.
+// Then each setting takes effect: broker limits at once, the old-devices switch with its warning.
+import { z } from 'zod';
+import { ApiError } from '../api/error-catalogue.js';
+import { describeZodError } from '../api/error-handler.js';
+import type { BrokerLimits } from '../broker/limits.js';
+import { SettingsSchema, type Settings } from '../store/state-schema.js';
+import type { StateStore } from '../store/state-store.js';
+import type { Warnings } from '../warnings.js';
+
+export const NO_SECRET_WARNING = 'devices_without_secret';
+
+export interface SettingsPatch {
+  broker?: Record<string, unknown> | undefined;
+  devices?: Record<string, unknown> | undefined;
+}
+
+export class SettingsService {
+  constructor(
+    private readonly store: StateStore,
+    private readonly warnings: Warnings,
+    private readonly applyBrokerLimits: (limits: BrokerLimits) => void,
+  ) {
+    this.announceNoSecret();
+  }
+
+  get(): Settings {
+    return this.store.state.settings;
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const current = this.store.state.settings;
+    const merged = {
+      broker: { ...current.broker, ...patch.broker },
+      devices: { ...current.devices, ...patch.devices },
+    };
+    let next: Settings;
+    try {
+      next = SettingsSchema.parse(merged);
+    } catch (error) {
+      if (error instanceof z.ZodError) throw new ApiError('invalid_input', describeZodError(error));
+      throw error;
+    }
+    this.store.update((draft) => {
+      draft.settings = next;
+    });
+    this.applyBrokerLimits(next.broker);
+    this.announceNoSecret();
+    return this.get();
+  }
+
+  /** Contract 2.3.6: while old devices may connect without a secret, the owner is warned. */
+  private announceNoSecret(): void {
+    if (this.store.state.settings.devices.allowWithoutSecret) {
+      this.warnings.raise(
+        NO_SECRET_WARNING,
+        'Devices may connect without a secret ("allow devices without secret" is on): anyone on the network can pose as an approved device. Turn it off once your old devices are replaced.',
+      );
+    } else {
+      this.warnings.clear(NO_SECRET_WARNING);
+    }
+  }
+}

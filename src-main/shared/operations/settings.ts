@@ -1,0 +1,56 @@
+// Settings and the activity history (contract 3.2).
+import { z } from 'zod';
+import { NoInput, PageInput, op } from '../operation-def.js';
+
+export const SettingsViewSchema = z.object({
+  broker: z.object({
+    maxConnections: z.number().int(),
+    maxConnectionsPerAddress: z.number().int(),
+    maxPacketBytes: z.number().int(),
+    connectTimeoutMs: z.number().int(),
+    maxKeepAliveSeconds: z.number().int(),
+  }),
+  devices: z.object({
+    allowWithoutSecret: z.boolean(),
+    handShakesPerMinutePerAddress: z.number().int(),
+  }),
+});
+
+export const ActivityEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  actor: z.string().optional(),
+  address: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const settingsOperations = {
+  getSettings: op({
+    summary: 'The hub settings.',
+    scope: 'admin',
+    input: NoInput,
+    output: SettingsViewSchema,
+    http: { method: 'get', path: '/api/v1/settings' },
+  }),
+  updateSettings: op({
+    summary: 'Changes settings: the result is validated as a whole before anything changes.',
+    scope: 'admin',
+    input: z
+      .object({
+        broker: z.record(z.string(), z.unknown()).optional(),
+        devices: z.record(z.string(), z.unknown()).optional(),
+      })
+      .strict(),
+    output: SettingsViewSchema,
+    http: { method: 'patch', path: '/api/v1/settings' },
+  }),
+  listActivity: op({
+    summary: 'Everything that happened apart from lock commands, refusals included; newest first.',
+    scope: 'control',
+    input: PageInput,
+    output: z.object({ entries: z.array(ActivityEntrySchema) }),
+    http: { method: 'get', path: '/api/v1/activity' },
+  }),
+} as const;
