@@ -28,6 +28,11 @@ import { settingsHandlers } from './operations/settings-handlers.js';
 import { SettingsService } from './settings/settings-service.js';
 import { StateStore } from './store/state-store.js';
 import { loadOrCreateHubCertificate } from './tls/hub-certificate.js';
+import { AuditLog } from './locks/audit-log.js';
+import { AutoRelock } from './locks/auto-relock.js';
+import { createLockActions } from './locks/lock-actions.js';
+import { LockService } from './locks/lock-service.js';
+import { lockHandlers } from './operations/lock-handlers.js';
 import { HUB_VERSION } from './version.js';
 import { Warnings } from './warnings.js';
 import type { HubInfo, OperationName, OperationOutput } from '../shared/hub-api.js';
@@ -89,8 +94,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       onWarning: (code, message) => warnings.raise(code, message),
     });
     stops.push(() => store.close());
-    const activity = new ActivityLog(options.dataDir, log.child('activity'));
+    const retentionDays = (): number => store.state.settings.history.retentionDays;
+    const activity = new ActivityLog(options.dataDir, log.child('activity'), retentionDays);
+    stops.push(() => activity.stop());
     stops.push(recordEventsInActivity(events, activity));
+    const audit = new AuditLog(options.dataDir, log.child('audit'), retentionDays);
+    stops.push(() => audit.stop());
     const generatedAdminToken = ensureAdminToken(store, options.adminToken);
     const tokens = createTokenVerifier(() => store.state.adminTokenHash);
 
@@ -156,8 +165,27 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const permitJoin = new PermitJoin((view) => events.emit('permit_join', view));
     stops.push(() => permitJoin.stop());
 
+    const nameOf = (id: string): string => registry.find(id)?.name ?? id;
+    const locks = new LockService({
+      registry,
+      publish: (topic, payload, publishOptions) => mqtt.publish(topic, payload, publishOptions),
+      audit,
+      events,
+      confirmTimeoutMs: () => store.state.settings.locks.confirmTimeoutMs,
+    });
+    stops.push(() => locks.stop());
+    const relock = new AutoRelock(
+      events,
+      locks,
+      (id) => store.state.settings.locks.autoRelock[id],
+      warnings,
+      nameOf,
+    );
+    stops.push(() => relock.stop());
+
     const actions = new ActionTable();
     actions.register(pingAction);
+    for (const action of createLockActions(locks, nameOf)) actions.register(action);
     actions.register(
       createHandShakeAction({
         registry,
@@ -184,6 +212,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       ...coreHandlers({ info, startedAt, bus: mqtt, warnings, actions, dispatcher }),
       ...deviceHandlers({ registry, permitJoin, integrations }),
       ...settingsHandlers(settings, activity),
+      ...lockHandlers(locks, audit, nameOf),
     });
     const app = createApp({
       hub: caller,
@@ -192,6 +221,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       log,
       version: HUB_VERSION,
       panelDir: options.panelDir,
+      exportAudit: () => audit.exportLines(),
     });
     const http = await listenHttp(app, options.host, options.httpPort);
     httpPort = http.port;

@@ -19,6 +19,8 @@ export const DeviceViewSchema = z.object({
   availability: AvailabilitySchema,
   /** Lower case: for a lock one of locked, unlocked, locking, unlocking, jammed, unknown. */
   state: z.string(),
+  /** When the device reported that state (null: never). */
+  stateAt: z.string().nullable(),
   battery: z.number().int().nullable(),
   lastSeen: z.string().nullable(),
   joinedAt: z.string(),

@@ -32,6 +32,19 @@ export const eventDataSchemas = {
     battery: z.number().int().nullable(),
   }),
   permit_join: PermitJoinSchema,
+  lock_state: z.object({
+    id: z.string(),
+    state: z.string(),
+    previous: z.string(),
+    battery: z.number().int().nullable(),
+  }),
+  lock_command: z.object({
+    id: z.string(),
+    command: z.string(),
+    source: z.string(),
+    result: z.string(),
+    ms: z.number(),
+  }),
 } as const;
 
 export type HubEventType = keyof typeof eventDataSchemas;

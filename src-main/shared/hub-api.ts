@@ -7,6 +7,7 @@ import { WarningDataSchema } from './events.js';
 import { op, NoInput } from './operation-def.js';
 import { deviceOperations } from './operations/devices.js';
 import { integrationOperations } from './operations/integrations.js';
+import { lockOperations } from './operations/locks.js';
 import { settingsOperations } from './operations/settings.js';
 
 export type { OperationDef, Scope } from './operation-def.js';
@@ -81,6 +82,7 @@ export const hubOperations = {
     http: { method: 'get', path: '/api/v1/status' },
   }),
   ...deviceOperations,
+  ...lockOperations,
   ...integrationOperations,
   ...settingsOperations,
 } as const;

@@ -219,6 +219,8 @@ test('an unversioned pre-release file is migrated to the current version, the or
         maxKeepAliveSeconds: 3600,
       },
       devices: { allowWithoutSecret: false, handShakesPerMinutePerAddress: 20 },
+      locks: { confirmTimeoutMs: 5000, autoRelock: {} },
+      history: { retentionDays: 365 },
     },
     devices: {},
     integrations: {},

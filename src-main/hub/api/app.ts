@@ -24,6 +24,8 @@ export interface AppDependencies {
   log: Logger;
   version: string;
   panelDir: string | undefined;
+  /** The audit log as JSON lines, for GET /api/v1/audit/export. */
+  exportAudit: () => string;
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -31,7 +33,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders());
-  app.use(legacyRoutes());
+  app.use(legacyRoutes(deps.hub, deps.tokens));
 
   const api = express.Router();
   api.use(express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: false }));
@@ -39,6 +41,10 @@ export function createApp(deps: AppDependencies): Express {
   const openApi = buildOpenApi(deps.version);
   api.get('/api/v1/openapi.json', requireScope('control', deps.tokens), (_req, res) => {
     res.json(openApi);
+  });
+  api.get('/api/v1/audit/export', requireScope('control', deps.tokens), (_req, res) => {
+    // The whole audit log still kept, oldest first, one JSON object a line.
+    res.type('application/x-ndjson').attachment('hearth-audit.jsonl').send(deps.exportAudit());
   });
   api.use(operationRoutes(deps.hub, deps.tokens));
   api.use('/api', notFoundHandler());

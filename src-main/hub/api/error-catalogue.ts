@@ -3,6 +3,7 @@
 export const errorCatalogue = {
   bad_request: { status: 400, message: 'The request is not valid.' },
   invalid_json: { status: 400, message: 'The body is not valid JSON.' },
+  invalid_command: { status: 400, message: 'The body must be "lock" or "unlock".' },
   invalid_input: { status: 400, message: 'The request does not match what this route expects.' },
   unauthorized: {
     status: 401,
@@ -17,6 +18,11 @@ export const errorCatalogue = {
   payload_too_large: { status: 413, message: 'The body is larger than this route accepts.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
   action_failed: { status: 422, message: 'The action failed.' },
+  not_a_lock: { status: 409, message: 'That device is not a lock.' },
+  offline: { status: 409, message: 'The lock is offline; the command was not sent.' },
+  jammed: { status: 409, message: 'The lock reported JAMMED.' },
+  superseded: { status: 409, message: 'A newer command for this lock replaced this one.' },
+  no_confirmation: { status: 504, message: 'The lock did not confirm the command in time.' },
   panel_not_built: {
     status: 503,
     message: 'The control panel has not been built: run "npm run build".',

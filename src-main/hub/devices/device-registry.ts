@@ -17,6 +17,7 @@ import type { DeviceRecord } from '../store/state-schema.js';
 import type { StateStore } from '../store/state-store.js';
 import { ApiError } from '../api/error-catalogue.js';
 import { toDeviceView } from './device-view.js';
+import { ReportedState } from './reported-state.js';
 import { deviceTopic } from './topics.js';
 
 export interface DeviceRegistryOptions {
@@ -35,8 +36,18 @@ export class DeviceRegistry implements AccessDirectory {
   private readonly online = new Set<string>();
   /** Secrets not yet used, kept in memory only, so a joining device can be sent its secret again. */
   private readonly unusedSecrets = new Map<string, string>();
+  private readonly reported: ReportedState;
+  private readonly reportListeners = new Set<(id: string, state: string) => void>();
 
-  constructor(private readonly options: DeviceRegistryOptions) {}
+  constructor(private readonly options: DeviceRegistryOptions) {
+    this.reported = new ReportedState(options.store);
+  }
+
+  /** Every state report of an approved device, changed or not (a lock confirming a command). */
+  onReport(listener: (id: string, state: string) => void): () => void {
+    this.reportListeners.add(listener);
+    return () => this.reportListeners.delete(listener);
+  }
 
   // ---- reading -------------------------------------------------------------------------
 
@@ -51,9 +62,10 @@ export class DeviceRegistry implements AccessDirectory {
   }
 
   find(id: string): DeviceRecord | undefined {
-    return Object.hasOwn(this.options.store.state.devices, id)
+    const record = Object.hasOwn(this.options.store.state.devices, id)
       ? this.options.store.state.devices[id]
       : undefined;
+    return record && this.reported.merged(record);
   }
 
   isOnline(id: string): boolean {
@@ -115,6 +127,7 @@ export class DeviceRegistry implements AccessDirectory {
       joinedAt: now,
       lastSeen: now,
       state: null,
+      stateAt: null,
       battery: null,
       secretHash: null,
       secretUsed: false,
@@ -210,9 +223,7 @@ export class DeviceRegistry implements AccessDirectory {
     if (this.online.has(id) === online) return;
     if (online) this.online.add(id);
     else this.online.delete(id);
-    this.change(id, (draft) => {
-      draft.lastSeen = new Date().toISOString();
-    });
+    this.reported.set(id, { lastSeen: new Date().toISOString() });
     if (!online) {
       // The broker saw it go (a clean disconnect sends no will): say so on its retained topic
       // too, so that subscribers do not go on believing the last `online`.
@@ -227,19 +238,28 @@ export class DeviceRegistry implements AccessDirectory {
   recordState(id: string, state: string, battery: number | null): void {
     const record = this.find(id);
     if (!record || record.status !== 'approved') return;
+    const now = new Date().toISOString();
     const nextBattery = battery ?? record.battery;
-    if (record.state === state && record.battery === nextBattery) return;
-    this.change(id, (draft) => {
-      draft.state = state;
-      draft.battery = nextBattery;
-      draft.lastSeen = new Date().toISOString();
-    });
-    this.options.events.emit('device_state', {
-      id,
-      state: state.toLowerCase(),
-      battery: nextBattery,
-    });
-    this.publishList();
+    if (record.state === state && record.battery === nextBattery) {
+      this.reported.set(id, { lastSeen: now });
+    } else {
+      this.reported.set(id, { state, stateAt: now, battery: nextBattery, lastSeen: now });
+      this.options.events.emit('device_state', {
+        id,
+        state: state.toLowerCase(),
+        battery: nextBattery,
+      });
+      if (record.kind === 'lock') {
+        this.options.events.emit('lock_state', {
+          id,
+          state: state.toLowerCase(),
+          previous: record.state?.toLowerCase() ?? 'unknown',
+          battery: nextBattery,
+        });
+      }
+      this.publishList();
+    }
+    for (const listener of this.reportListeners) listener(id, state);
   }
 
   /** The retained `hearth/devices` topic: every registered device, no secrets. */
@@ -279,6 +299,7 @@ export class DeviceRegistry implements AccessDirectory {
   /** Takes a device's rights away now: connection closed, secret gone, retained messages cleared. */
   private revoke(id: string): void {
     this.unusedSecrets.delete(id);
+    this.reported.forget(id);
     this.options.kick(id);
     this.online.delete(id);
     for (const topic of ['state', 'availability'] as const) {

@@ -10,6 +10,7 @@ export function toDeviceView(record: DeviceRecord, online: boolean): DeviceView 
     status: record.status,
     availability: online ? 'online' : 'offline',
     state: record.state ? record.state.toLowerCase() : 'unknown',
+    stateAt: record.stateAt,
     battery: record.battery,
     lastSeen: record.lastSeen,
     joinedAt: record.joinedAt,

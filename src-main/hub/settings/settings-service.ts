@@ -14,6 +14,8 @@ export const NO_SECRET_WARNING = 'devices_without_secret';
 export interface SettingsPatch {
   broker?: Record<string, unknown> | undefined;
   devices?: Record<string, unknown> | undefined;
+  locks?: Record<string, unknown> | undefined;
+  history?: Record<string, unknown> | undefined;
 }
 
 export class SettingsService {
@@ -34,6 +36,8 @@ export class SettingsService {
     const merged = {
       broker: { ...current.broker, ...patch.broker },
       devices: { ...current.devices, ...patch.devices },
+      locks: { ...current.locks, ...patch.locks },
+      history: { ...current.history, ...patch.history },
     };
     let next: Settings;
     try {

@@ -9,6 +9,11 @@ export const CURRENT_STATE_VERSION = 2;
 
 const MiB = 1024 * 1024;
 
+/** A device's id is its MQTT client id (contract 2.2). */
+export const DeviceIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,64}$/, 'a device id is 1-64 of A-Z a-z 0-9 - _ .');
+
 export const BrokerSettingsSchema = z.strictObject({
   maxConnections: z.number().int().min(1).max(1_000_000).default(1000),
   maxConnectionsPerAddress: z.number().int().min(1).max(1_000_000).default(64),
@@ -32,23 +37,41 @@ export const DeviceSettingsSchema = z.strictObject({
   handShakesPerMinutePerAddress: z.number().int().min(1).max(10_000).default(20),
 });
 
+export const LockSettingsSchema = z.strictObject({
+  // How long a lock has to confirm a command (contract 2.4: default 5 s).
+  confirmTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+  // Per lock: lock it again this many minutes after it was unlocked. Off unless set.
+  autoRelock: z
+    .record(
+      DeviceIdSchema,
+      z
+        .number()
+        .min(0.01)
+        .max(24 * 60),
+    )
+    .default({}),
+});
+
+export const HistorySettingsSchema = z.strictObject({
+  // The audit log and the activity history keep this many days.
+  retentionDays: z.number().int().min(1).max(3650).default(365),
+});
+
 export const SettingsSchema = z.strictObject({
   // prefault: a missing section is parsed from {} so each field takes its own default.
   broker: BrokerSettingsSchema.prefault({}),
   devices: DeviceSettingsSchema.prefault({}),
+  locks: LockSettingsSchema.prefault({}),
+  history: HistorySettingsSchema.prefault({}),
 });
 
 export type BrokerSettings = z.infer<typeof BrokerSettingsSchema>;
 export type DeviceSettings = z.infer<typeof DeviceSettingsSchema>;
+export type LockSettings = z.infer<typeof LockSettingsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256');
 const IsoTime = z.iso.datetime();
-
-/** A device's id is its MQTT client id (contract 2.2). */
-export const DeviceIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{1,64}$/, 'a device id is 1-64 of A-Z a-z 0-9 - _ .');
 
 export const DeviceRecordSchema = z.strictObject({
   id: DeviceIdSchema,
@@ -61,6 +84,8 @@ export const DeviceRecordSchema = z.strictObject({
   lastSeen: IsoTime.nullable(),
   /** The last state it reported, upper case (LOCKED, JAMMED, …). */
   state: z.string().max(32).nullable(),
+  /** When it reported that state. */
+  stateAt: IsoTime.nullable().default(null),
   battery: z.number().int().min(0).max(100).nullable(),
   /** Only the hash of its secret is kept (contract 2.3.3). */
   secretHash: Sha256Hex.nullable(),

@@ -28,6 +28,9 @@ export class StateValidationError extends Error {
 // Two stores on one folder in one process would overwrite each other's changes.
 const openHere = new Set<string>();
 
+/** How long device reports may wait to be written together (see updateSoon). */
+export const DEFERRED_WRITE_MS = 250;
+
 export class StateStore {
   readonly dataDir: string;
   readonly #key: string;
@@ -38,6 +41,8 @@ export class StateStore {
   #state: HubState;
   #serialized: string;
   #closed = false;
+  #pending: Array<(draft: HubState) => void> = [];
+  #pendingTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     dir: string,
@@ -126,9 +131,36 @@ export class StateStore {
     }
   }
 
-  /** Releases the data folder. Every change is already on disk (writes are synchronous). */
+  /**
+   * For what devices report many times a minute (state, battery, last seen): the change is
+   * queued and written with the others queued in the next DEFERRED_WRITE_MS, in one write.
+   * A crash loses at most that window of reports, never an owner's decision (those use update).
+   */
+  updateSoon(mutate: (draft: HubState) => void): void {
+    if (this.#closed) return;
+    this.#pending.push(mutate);
+    this.#pendingTimer ??= setTimeout(() => this.flushSoon(), DEFERRED_WRITE_MS);
+  }
+
+  /** Writes what updateSoon queued, now. */
+  flushSoon(): void {
+    if (this.#pendingTimer) clearTimeout(this.#pendingTimer);
+    this.#pendingTimer = null;
+    const queued = this.#pending.splice(0);
+    if (queued.length === 0 || this.#closed) return;
+    try {
+      this.update((draft) => {
+        for (const mutate of queued) mutate(draft);
+      });
+    } catch (error) {
+      this.#log.warn('could not save device reports', { error });
+    }
+  }
+
+  /** Releases the data folder after writing anything still queued. */
   close(): void {
     if (this.#closed) return;
+    this.flushSoon();
     this.#closed = true;
     openHere.delete(this.#key);
     this.#lock.release();

@@ -14,6 +14,11 @@ export const SettingsViewSchema = z.object({
     allowWithoutSecret: z.boolean(),
     handShakesPerMinutePerAddress: z.number().int(),
   }),
+  locks: z.object({
+    confirmTimeoutMs: z.number().int(),
+    autoRelock: z.record(z.string(), z.number()),
+  }),
+  history: z.object({ retentionDays: z.number().int() }),
 });
 
 export const ActivityEntrySchema = z.object({

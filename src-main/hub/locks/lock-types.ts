@@ -1,0 +1,22 @@
+// Lock commands and their outcomes (contract 2.4 and 3.2).
+export type CommandWord = 'LOCK' | 'UNLOCK' | 'OPEN';
+
+export type LockErrorCode =
+  'unknown_device' | 'not_a_lock' | 'offline' | 'jammed' | 'superseded' | 'no_confirmation';
+
+/** Who asked, for the audit log. */
+export interface Requester {
+  source: string;
+  actor: string;
+}
+
+export type CommandResult =
+  | { ok: true; id: string; state: string; ms: number }
+  | { ok: false; id: string; state: string; ms: number; code: LockErrorCode; message: string };
+
+/** The state a command waits for: OPEN unlatches, and an unlatched lock is unlocked. */
+export const TARGET_STATE: Record<CommandWord, string> = {
+  LOCK: 'LOCKED',
+  UNLOCK: 'UNLOCKED',
+  OPEN: 'UNLOCKED',
+};
