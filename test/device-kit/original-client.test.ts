@@ -3,10 +3,8 @@
 // API, reconnect with its secret and receive commands on its `set` topic."
 // Shown here twice against the real hub: with a bare mqtt.js client (not the device kit) and
 // with Eclipse Paho for Python in a child process.
-//
-// Nothing in the hub sends `set` yet (lock commands arrive with the locks issue), so "receive
-// commands" is shown as far as it can be: the hub grants the device's subscription to its own
-// set topic (SUBACK QoS 1) and accepts its retained state.
+// Such a device joins without a kind; the owner says it is a lock (PATCH kind), then a lock
+// command from the API reaches it on its `set` topic and its answer confirms the command.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +76,22 @@ describe('a device written for the original hub', () => {
     );
     await device.publishAsync(`hearth/devices/${id}/state`, 'LOCKED', { qos: 1, retain: true });
     await state.waitForText('LOCKED');
+
+    // 4. The owner says it is a lock; a command from the API arrives on its set topic.
+    const commands: string[] = [];
+    device.on('message', (topic, payload) => {
+      if (topic !== `hearth/devices/${id}/set`) return;
+      commands.push(payload.toString());
+      void device.publishAsync(`hearth/devices/${id}/state`, 'UNLOCKED', { qos: 1, retain: true });
+    });
+    const kind = await api(hub.httpUrl, hub.token, 'PATCH', `/api/v1/devices/${id}`, {
+      kind: 'lock',
+    });
+    assert.equal(kind.body.kind, 'lock');
+    const unlocked = await api(hub.httpUrl, hub.token, 'POST', `/api/v1/devices/${id}/unlock`);
+    assert.equal(unlocked.status, 200, JSON.stringify(unlocked.body));
+    assert.equal(unlocked.body.state, 'unlocked');
+    assert.deepEqual(commands, ['UNLOCK']);
     await device.endAsync();
 
     const { body } = await api(hub.httpUrl, hub.token, 'GET', `/api/v1/devices/${id}`);
@@ -92,7 +106,7 @@ describe('a device written for the original hub', () => {
     const state = await watchTopic(watcher, `hearth/devices/${id}/state`);
     const script = fileURLToPath(new URL('./fixtures/original-device.py', import.meta.url));
     const { port } = new URL(hub.mqttUrl);
-    const child = spawn(python, [script, '127.0.0.1', port, id], {
+    const child = spawn(python, [script, '127.0.0.1', port, id, '--wait-for-command'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -108,6 +122,15 @@ describe('a device written for the original hub', () => {
       );
       const approval = await api(hub.httpUrl, hub.token, 'POST', `/api/v1/devices/${id}/approve`);
       assert.equal(approval.status, 200);
+      await until(
+        () => stdout.includes('STATE LOCKED'),
+        `state (stdout: ${stdout} ${stderr})`,
+        20_000,
+      );
+      await api(hub.httpUrl, hub.token, 'PATCH', `/api/v1/devices/${id}`, { kind: 'lock' });
+      const unlocked = await api(hub.httpUrl, hub.token, 'POST', `/api/v1/devices/${id}/unlock`);
+      assert.equal(unlocked.status, 200, JSON.stringify(unlocked.body));
+      assert.equal(unlocked.body.state, 'unlocked');
       assert.equal(await exited, 0, `paho device failed:\n${stdout}\n${stderr}`);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
@@ -120,6 +143,7 @@ describe('a device written for the original hub', () => {
       'CONNACK 0',
       'SUBACK 1',
       'STATE LOCKED',
+      'COMMAND UNLOCK',
       'DONE',
     ]);
     await state.waitForText('LOCKED');

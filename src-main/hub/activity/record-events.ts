@@ -36,7 +36,7 @@ function describeEvent(event: HubEvent): ActivityInput | null {
     case 'device_updated':
       return {
         kind: event.type,
-        message: `${device!.id} is now called ${device!.name}`,
+        message: `${device!.id} is now ${device!.name} (${(data.device as { kind: string }).kind})`,
         actor: device!.id,
       };
     case 'device_left':

@@ -206,10 +206,14 @@ export class DeviceRegistry implements AccessDirectory {
     this.publishList();
   }
 
-  rename(id: string, name: string): DeviceView {
+  update(
+    id: string,
+    changes: { name?: string | undefined; kind?: DeviceKind | undefined },
+  ): DeviceView {
     this.record(id);
     this.change(id, (draft) => {
-      draft.name = name;
+      if (changes.name !== undefined) draft.name = changes.name;
+      if (changes.kind !== undefined) draft.kind = changes.kind;
     });
     this.announce('device_updated', id);
     return this.get(id);

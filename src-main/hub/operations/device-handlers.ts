@@ -15,7 +15,7 @@ type DeviceHandlers = Pick<
   OperationHandlers,
   | 'listDevices'
   | 'getDevice'
-  | 'renameDevice'
+  | 'updateDevice'
   | 'removeDevice'
   | 'approveDevice'
   | 'rejectDevice'
@@ -35,7 +35,7 @@ export function deviceHandlers({
   return {
     listDevices: () => ({ devices: registry.list() }),
     getDevice: ({ id }) => registry.get(id),
-    renameDevice: ({ id, name }) => registry.rename(id, name),
+    updateDevice: ({ id, name, kind }) => registry.update(id, { name, kind }),
     removeDevice: ({ id }) => {
       registry.remove(id);
       return { removed: id };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   DeviceIdParamSchema,
+  DeviceKindSchema,
   DeviceNameSchema,
   DeviceViewSchema,
   PermitJoinSchema,
@@ -26,10 +27,17 @@ export const deviceOperations = {
     output: OneDevice,
     http: { method: 'get', path: '/api/v1/devices/:id' },
   }),
-  renameDevice: op({
-    summary: 'Gives a device a name people recognise.',
+  updateDevice: op({
+    summary:
+      'Gives a device a name people recognise, or says what it is (a device written for the original hub joins without a kind).',
     scope: 'admin',
-    input: ById.extend({ name: DeviceNameSchema }),
+    input: ById.extend({
+      name: DeviceNameSchema.optional(),
+      kind: DeviceKindSchema.optional(),
+    }).refine(
+      (input) => input.name !== undefined || input.kind !== undefined,
+      'send a name, a kind, or both',
+    ),
     output: OneDevice,
     http: { method: 'patch', path: '/api/v1/devices/:id' },
   }),
