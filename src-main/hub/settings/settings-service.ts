@@ -16,6 +16,7 @@ export interface SettingsPatch {
   devices?: Record<string, unknown> | undefined;
   locks?: Record<string, unknown> | undefined;
   history?: Record<string, unknown> | undefined;
+  strangers?: Record<string, unknown> | undefined;
 }
 
 export class SettingsService {
@@ -38,6 +39,7 @@ export class SettingsService {
       devices: { ...current.devices, ...patch.devices },
       locks: { ...current.locks, ...patch.locks },
       history: { ...current.history, ...patch.history },
+      strangers: { ...current.strangers, ...patch.strangers },
     };
     let next: Settings;
     try {

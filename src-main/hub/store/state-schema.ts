@@ -52,6 +52,35 @@ export const LockSettingsSchema = z.strictObject({
     .default({}),
 });
 
+const MiB_ = 1024 * 1024;
+export const StrangerSettingsSchema = z.strictObject({
+  // A picture larger than this is cut off while it arrives and not stored.
+  maxPictureBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * MiB_)
+    .default(8 * MiB_),
+  // Privacy-minded retention: the oldest pictures go first when any limit is reached.
+  retentionDays: z.number().min(1).max(3650).default(30),
+  maxCount: z.number().int().min(1).max(1_000_000).default(10_000),
+  maxTotalBytes: z
+    .number()
+    .int()
+    .min(MiB_)
+    .max(1024 * 1024 * MiB_)
+    .default(2048 * MiB_),
+  // Different pictures from one camera within this many seconds are one sighting; 0 = off.
+  mergeWindowSeconds: z.number().int().min(0).max(3600).default(0),
+  // How long a signed picture link works.
+  linkMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+});
+
 export const HistorySettingsSchema = z.strictObject({
   // The audit log and the activity history keep this many days.
   retentionDays: z.number().int().min(1).max(3650).default(365),
@@ -63,11 +92,13 @@ export const SettingsSchema = z.strictObject({
   devices: DeviceSettingsSchema.prefault({}),
   locks: LockSettingsSchema.prefault({}),
   history: HistorySettingsSchema.prefault({}),
+  strangers: StrangerSettingsSchema.prefault({}),
 });
 
 export type BrokerSettings = z.infer<typeof BrokerSettingsSchema>;
 export type DeviceSettings = z.infer<typeof DeviceSettingsSchema>;
 export type LockSettings = z.infer<typeof LockSettingsSchema>;
+export type StrangerSettings = z.infer<typeof StrangerSettingsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256');

@@ -19,6 +19,14 @@ export const SettingsViewSchema = z.object({
     autoRelock: z.record(z.string(), z.number()),
   }),
   history: z.object({ retentionDays: z.number().int() }),
+  strangers: z.object({
+    maxPictureBytes: z.number().int(),
+    retentionDays: z.number(),
+    maxCount: z.number().int(),
+    maxTotalBytes: z.number().int(),
+    mergeWindowSeconds: z.number().int(),
+    linkMinutes: z.number().int(),
+  }),
 });
 
 export const ActivityEntrySchema = z.object({
