@@ -12,7 +12,8 @@ import {
 import type { Caller } from './actions/action-types.js';
 import { ApiError } from './api/error-catalogue.js';
 
-export type CallerIdentity = Caller | { kind: 'anonymous' };
+/** Anonymous callers carry their address, for rate limits (pairing). */
+export type CallerIdentity = Caller | { kind: 'anonymous'; address: string };
 
 export type OperationHandlers = {
   [K in OperationName]: (

@@ -11,7 +11,11 @@ import { IntegrationAccounts } from './access/integration-accounts.js';
 import { ensureAdminToken } from './admin-token.js';
 import { createApp } from './api/app.js';
 import { listenHttp } from './api/http-server.js';
-import { createTokenVerifier } from './auth/token-verifier.js';
+import { PairingCodes } from './auth/pairing.js';
+import { pairingUri } from './auth/pairing-uri.js';
+import { TokenStore } from './auth/token-store.js';
+import { EventStreams } from './api/event-stream.js';
+import { tokenHandlers } from './operations/token-handlers.js';
 import { EmbeddedBroker } from './broker/embedded-broker.js';
 import { listenToDeviceReports } from './devices/device-reports.js';
 import { DeviceRegistry } from './devices/device-registry.js';
@@ -101,11 +105,17 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const audit = new AuditLog(options.dataDir, log.child('audit'), retentionDays);
     stops.push(() => audit.stop());
     const generatedAdminToken = ensureAdminToken(store, options.adminToken);
-    const tokens = createTokenVerifier(() => store.state.adminTokenHash);
+    // Set once the broker runs; a revoked token's MQTT sessions and SSE streams close at once.
+    let broker: EmbeddedBroker | null = null;
+    const streams = new EventStreams(events);
+    const tokens = new TokenStore(store, (id) => {
+      streams.closeFor(id);
+      broker?.disconnectWhere((who) => who.kind === 'token' && who.tokenId === id);
+    });
+    const pairing = new PairingCodes();
 
     // The broker and the registry need each other (rules read the registry; the registry
-    // closes connections): the late-bound `broker` below is set before any client connects.
-    let broker: EmbeddedBroker | null = null;
+    // closes connections): `broker` is set before any client connects.
     const integrations = new IntegrationAccounts(store, (id: string) =>
       broker?.disconnectWhere((who) => who.kind === 'integration' && who.integrationId === id),
     );
@@ -213,10 +223,28 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       ...deviceHandlers({ registry, permitJoin, integrations }),
       ...settingsHandlers(settings, activity),
       ...lockHandlers(locks, audit, nameOf),
+      ...tokenHandlers({
+        tokens,
+        pairing,
+        store,
+        pairingUri: (code) =>
+          pairingUri({
+            code,
+            host: options.host,
+            port: httpPort,
+            fingerprint: certificate?.fingerprint ?? null,
+          }),
+        afterImport: () => {
+          mqtt.setLimits(store.state.settings.broker);
+          // Every device and integration logs in again and is judged by the imported state.
+          mqtt.disconnectWhere((who) => who.kind !== 'token');
+          registry.publishList();
+        },
+      }),
     });
     const app = createApp({
       hub: caller,
-      events,
+      streams,
       tokens,
       log,
       version: HUB_VERSION,

@@ -8,6 +8,7 @@ import { op, NoInput } from './operation-def.js';
 import { deviceOperations } from './operations/devices.js';
 import { integrationOperations } from './operations/integrations.js';
 import { lockOperations } from './operations/locks.js';
+import { tokenOperations } from './operations/tokens.js';
 import { settingsOperations } from './operations/settings.js';
 
 export type { OperationDef, Scope } from './operation-def.js';
@@ -85,6 +86,7 @@ export const hubOperations = {
   ...lockOperations,
   ...integrationOperations,
   ...settingsOperations,
+  ...tokenOperations,
 } as const;
 
 export type HubOperations = typeof hubOperations;

@@ -232,6 +232,7 @@ test('an unversioned pre-release file is migrated to the current version, the or
     },
     devices: {},
     integrations: {},
+    tokens: {},
   });
   assert.deepEqual(warnings, []);
   const onDisk = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as unknown;

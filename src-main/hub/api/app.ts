@@ -2,12 +2,11 @@
 // the desktop app can mount it as they need.
 import express, { type Express } from 'express';
 import type { TokenVerifier } from '../auth/token-verifier.js';
-import type { EventBus } from '../events.js';
 import type { HubCaller } from '../hub-caller.js';
 import type { Logger } from '../log.js';
 import { requireScope } from './auth.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
-import { eventStream } from './event-stream.js';
+import type { EventStreams } from './event-stream.js';
 import { legacyRoutes } from './legacy-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { operationRoutes } from './operation-routes.js';
@@ -16,10 +15,11 @@ import { staticPanel } from './static-panel.js';
 
 /** JSON bodies: generous for settings and state import later, small enough to refuse junk. */
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+export const STATE_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export interface AppDependencies {
   hub: HubCaller;
-  events: EventBus;
+  streams: EventStreams;
   tokens: TokenVerifier;
   log: Logger;
   version: string;
@@ -36,8 +36,13 @@ export function createApp(deps: AppDependencies): Express {
   app.use(legacyRoutes(deps.hub, deps.tokens));
 
   const api = express.Router();
-  api.use(express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: false }));
-  api.get('/api/v1/events', requireScope('control', deps.tokens), eventStream(deps.events));
+  const json = express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: false });
+  // A whole exported state (a large device registry) is the one big JSON body.
+  const stateJson = express.json({ limit: STATE_BODY_LIMIT_BYTES, strict: false });
+  api.use((req, res, next) =>
+    (req.path === '/api/v1/state/import' ? stateJson : json)(req, res, next),
+  );
+  api.get('/api/v1/events', requireScope('control', deps.tokens), deps.streams.handler());
   const openApi = buildOpenApi(deps.version);
   api.get('/api/v1/openapi.json', requireScope('control', deps.tokens), (_req, res) => {
     res.json(openApi);

@@ -24,13 +24,27 @@ export function bearerToken(req: Request): string | null {
 }
 
 export function requireScope(scope: Scope, tokens: TokenVerifier): RequestHandler {
-  return (req, _res, next) => {
+  return (req, res, next) => {
     if (scope === 'none') return next();
     const token = bearerToken(req);
     const identity = token ? tokens.verify(token) : null;
-    if (!identity) return next(new ApiError('unauthorized'));
+    if (!identity) {
+      const wait = tokens.recordFailure?.(addressOf(req), token) ?? 0;
+      if (wait > 0) {
+        res.setHeader('retry-after', String(wait));
+        return next(
+          new ApiError('too_many_attempts', `Too many failed logins; try again in ${wait} s.`),
+        );
+      }
+      return next(new ApiError('unauthorized'));
+    }
     if (scope === 'admin' && identity.scope !== 'admin') return next(new ApiError('forbidden'));
     callers.set(req, { kind: 'token', tokenId: identity.tokenId, scope: identity.scope });
     next();
   };
+}
+
+export function addressOf(req: Request): string {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
 }

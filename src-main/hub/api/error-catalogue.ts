@@ -10,9 +10,16 @@ export const errorCatalogue = {
     message: 'A valid token is needed: send "Authorization: Bearer <token>".',
   },
   forbidden: { status: 403, message: "This token's scope does not allow that." },
+  invalid_pairing_code: {
+    status: 401,
+    message:
+      'That pairing code is not valid (used, expired or mistyped); make a new one on the PC.',
+  },
   not_found: { status: 404, message: 'There is nothing at this address.' },
   unknown_action: { status: 404, message: 'There is no action with that name.' },
   unknown_device: { status: 404, message: 'There is no device with that id.' },
+  unknown_token: { status: 404, message: 'There is no token with that id.' },
+  unknown_lockout: { status: 404, message: 'There is no lockout with that key.' },
   unknown_integration: { status: 404, message: 'There is no integration account with that id.' },
   method_not_allowed: { status: 405, message: 'This route does not accept that method.' },
   payload_too_large: { status: 413, message: 'The body is larger than this route accepts.' },
@@ -27,6 +34,7 @@ export const errorCatalogue = {
     status: 503,
     message: 'The control panel has not been built: run "npm run build".',
   },
+  too_many_attempts: { status: 429, message: 'Too many attempts; wait a little and try again.' },
   internal: { status: 500, message: 'The hub hit an unexpected error; it has been logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

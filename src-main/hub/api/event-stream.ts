@@ -1,31 +1,62 @@
 // GET /api/v1/events: Server-Sent Events (contract 3.3). Each hub event is sent as
 // `event: <type>` with the event's JSON; a comment line every 20 s keeps proxies and phones
-// from timing the stream out. A closed stream removes its listener at once.
-import type { RequestHandler } from 'express';
+// from timing the stream out. A reader that stops reading is dropped rather than allowed to
+// grow the hub's memory, and revoking a token closes its streams at once.
+import type { RequestHandler, Response } from 'express';
 import type { EventBus } from '../events.js';
+import { callerOf } from './auth.js';
 
 const HEARTBEAT_MS = 20_000;
+/** Bytes a stream may have waiting in its socket before the reader counts as gone. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-export function eventStream(events: EventBus): RequestHandler {
-  return (req, res) => {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    res.write(': connected to Hearth\n\n');
-    const owner = {};
-    events.onAny((event) => {
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-    }, owner);
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    heartbeat.unref();
-    const close = (): void => {
-      clearInterval(heartbeat);
-      events.removeOwner(owner);
+export class EventStreams {
+  private readonly open = new Map<Response, string>();
+
+  constructor(private readonly events: EventBus) {}
+
+  handler(): RequestHandler {
+    return (req, res) => {
+      const tokenId = callerOf(req).tokenId;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write(': connected to Hearth\n\n');
+      this.open.set(res, tokenId);
+      const owner = {};
+      const send = (text: string): void => {
+        if (res.writableLength > MAX_BUFFERED_BYTES) {
+          res.destroy();
+          return;
+        }
+        res.write(text);
+      };
+      this.events.onAny(
+        (event) => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+        owner,
+      );
+      const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+      const close = (): void => {
+        clearInterval(heartbeat);
+        this.events.removeOwner(owner);
+        this.open.delete(res);
+      };
+      req.on('close', close);
+      res.on('close', close);
+      res.on('error', close);
     };
-    req.on('close', close);
-    res.on('error', close);
-  };
+  }
+
+  /** Ends every stream opened with this token (it was revoked). */
+  closeFor(tokenId: string): void {
+    for (const [res, owner] of this.open) if (owner === tokenId) res.end();
+  }
+
+  get count(): number {
+    return this.open.size;
+  }
 }

@@ -4,7 +4,7 @@ import { Router, type Request } from 'express';
 import { hubOperations, operationNames, type OperationName } from '../../shared/hub-api.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { HubCaller } from '../hub-caller.js';
-import { callerOf, requireScope } from './auth.js';
+import { addressOf, callerOf, requireScope } from './auth.js';
 
 export function operationRoutes(hub: HubCaller, tokens: TokenVerifier): Router {
   const router = Router();
@@ -12,7 +12,11 @@ export function operationRoutes(hub: HubCaller, tokens: TokenVerifier): Router {
     const op = hubOperations[name];
     router[op.http.method](op.http.path, requireScope(op.scope, tokens), async (req, res) => {
       const caller = op.scope === 'none' ? null : callerOf(req);
-      const output = await hub.call(name, inputOf(name, req), caller ?? { kind: 'anonymous' });
+      const output = await hub.call(
+        name,
+        inputOf(name, req),
+        caller ?? { kind: 'anonymous', address: addressOf(req) },
+      );
       res.json(output);
     });
   }

@@ -11,6 +11,11 @@ export interface TokenIdentity {
 
 export interface TokenVerifier {
   verify(token: string): TokenIdentity | null;
+  /**
+   * A login failed: count it against the address and the presented token. Returns the seconds
+   * the caller must wait (0: it may try again now). Valid tokens are never held back.
+   */
+  recordFailure?(address: string, presented: string | null): number;
 }
 
 /** The admin token, whose hash lives in the hub's state. Paired-phone tokens join it later. */

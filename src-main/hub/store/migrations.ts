@@ -42,7 +42,7 @@ const addDevices: Migration = {
   to: 2,
   describe: 'add the device registry and integration accounts',
   migrate(input) {
-    return { ...input, version: 2, devices: {}, integrations: {} };
+    return { ...input, version: 2, devices: {}, integrations: {}, tokens: {} };
   },
 };
 

@@ -138,7 +138,18 @@ export const IntegrationRecordSchema = z.strictObject({
   createdAt: IsoTime,
 });
 
+/** An API token other than the admin token: a paired phone (contract 3.2). */
+export const TokenRecordSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  name: z.string().min(1).max(64),
+  scope: z.enum(['admin', 'control']),
+  hash: Sha256Hex,
+  createdAt: IsoTime,
+  lastUsedAt: IsoTime.nullable(),
+});
+
 export type DeviceRecord = z.infer<typeof DeviceRecordSchema>;
+export type TokenRecord = z.infer<typeof TokenRecordSchema>;
 export type IntegrationRecord = z.infer<typeof IntegrationRecordSchema>;
 export type TopicRight = z.infer<typeof TopicRightSchema>;
 
@@ -150,6 +161,7 @@ export const HubStateSchema = z.strictObject({
   settings: SettingsSchema.prefault({}),
   devices: z.record(DeviceIdSchema, DeviceRecordSchema).default({}),
   integrations: z.record(z.string(), IntegrationRecordSchema).default({}),
+  tokens: z.record(z.string(), TokenRecordSchema).default({}),
 });
 
 export type HubState = z.infer<typeof HubStateSchema>;
@@ -163,6 +175,7 @@ export function defaultState(): HubState {
     settings: SettingsSchema.parse({}),
     devices: {},
     integrations: {},
+    tokens: {},
   };
 }
 

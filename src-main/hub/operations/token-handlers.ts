@@ -1,0 +1,66 @@
+// Pairing, tokens, lockouts and the state as one document.
+import type { OperationHandlers } from '../hub-caller.js';
+import { ApiError } from '../api/error-catalogue.js';
+import type { PairingCodes } from '../auth/pairing.js';
+import type { TokenStore } from '../auth/token-store.js';
+import { exportState, importState } from '../store/state-import.js';
+import type { StateStore } from '../store/state-store.js';
+
+export interface TokenServices {
+  tokens: TokenStore;
+  pairing: PairingCodes;
+  store: StateStore;
+  /** `hearth://pair?…` for the QR code, from a fresh code. */
+  pairingUri: (code: string) => string;
+  /** The state was replaced: re-check every connection against it. */
+  afterImport: () => void;
+}
+
+type TokenHandlers = Pick<
+  OperationHandlers,
+  | 'createPairingCode'
+  | 'pair'
+  | 'listTokens'
+  | 'revokeToken'
+  | 'listLockouts'
+  | 'clearLockout'
+  | 'exportState'
+  | 'importState'
+>;
+
+export function tokenHandlers(services: TokenServices): TokenHandlers {
+  const { tokens, pairing, store } = services;
+  return {
+    createPairingCode: () => {
+      const { code, expiresAt } = pairing.create();
+      return { code, expiresAt, pairingUri: services.pairingUri(code) };
+    },
+    pair: ({ code, name }, caller) => {
+      const address = caller.kind === 'anonymous' ? caller.address : 'local';
+      const wait = tokens.lockouts.retryAfter(`address:${address}`);
+      if (wait > 0)
+        throw new ApiError('too_many_attempts', `Too many attempts; try again in ${wait} s.`);
+      if (!pairing.redeem(code)) {
+        tokens.recordFailure(address, null);
+        throw new ApiError('invalid_pairing_code');
+      }
+      return tokens.create(name, 'control');
+    },
+    listTokens: () => ({ tokens: tokens.list() }),
+    revokeToken: ({ id }) => {
+      if (!tokens.revoke(id)) throw new ApiError('unknown_token');
+      return { revoked: id };
+    },
+    listLockouts: () => ({ lockouts: tokens.lockouts.list() }),
+    clearLockout: ({ key }) => {
+      if (!tokens.lockouts.clear(key)) throw new ApiError('unknown_lockout');
+      return { cleared: key };
+    },
+    exportState: () => exportState(store) as unknown as Record<string, unknown>,
+    importState: ({ state }) => {
+      const keptAs = importState(store, state);
+      services.afterImport();
+      return { imported: true, keptAs };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Phones and tokens: pairing, the token list, failed-login lockouts, and the whole state as
+// one document (contract 3.2).
+import { z } from 'zod';
+import { NoInput, op } from '../operation-def.js';
+
+const TokenViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  scope: z.enum(['admin', 'control']),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+
+export const tokenOperations = {
+  createPairingCode: op({
+    summary:
+      'A one-time code, valid 2 minutes, for pairing a phone; `pairingUri` (for the QR code) also holds the hub addresses, port and TLS fingerprint.',
+    scope: 'admin',
+    input: NoInput,
+    output: z.object({ code: z.string(), expiresAt: z.string(), pairingUri: z.string() }),
+    http: { method: 'post', path: '/api/v1/pairing-codes' },
+  }),
+  pair: op({
+    summary: 'A phone trades a pairing code for its own control token, once. Needs no token.',
+    scope: 'none',
+    input: z.object({
+      code: z.string().min(1).max(64),
+      name: z.string().trim().min(1).max(64),
+    }),
+    output: z.object({ token: z.string(), id: z.string() }),
+    http: { method: 'post', path: '/api/v1/pair' },
+  }),
+  listTokens: op({
+    summary: 'Every token (never its value): name, scope, when made and last used.',
+    scope: 'admin',
+    input: NoInput,
+    output: z.object({ tokens: z.array(TokenViewSchema) }),
+    http: { method: 'get', path: '/api/v1/tokens' },
+  }),
+  revokeToken: op({
+    summary: 'Revokes a token at once: its event streams and MQTT sessions are closed.',
+    scope: 'admin',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: z.object({ revoked: z.string() }),
+    http: { method: 'delete', path: '/api/v1/tokens/:id' },
+  }),
+  listLockouts: op({
+    summary: 'Addresses and tokens with recent failed logins, and which are locked out until when.',
+    scope: 'admin',
+    input: NoInput,
+    output: z.object({
+      lockouts: z.array(
+        z.object({
+          key: z.string(),
+          failures: z.number().int(),
+          lockedUntil: z.string().nullable(),
+        }),
+      ),
+    }),
+    http: { method: 'get', path: '/api/v1/lockouts' },
+  }),
+  clearLockout: op({
+    summary: 'Clears one lockout.',
+    scope: 'admin',
+    input: z.object({ key: z.string().min(1).max(128) }),
+    output: z.object({ cleared: z.string() }),
+    http: { method: 'delete', path: '/api/v1/lockouts/:key' },
+  }),
+  exportState: op({
+    summary: 'The whole hub state as one JSON document (secrets only as hashes).',
+    scope: 'admin',
+    input: NoInput,
+    output: z.record(z.string(), z.unknown()),
+    http: { method: 'get', path: '/api/v1/state/export' },
+  }),
+  importState: op({
+    summary:
+      'Replaces the hub state with an exported document: validated as a whole first; the replaced state is kept as a file.',
+    scope: 'admin',
+    input: z.object({ state: z.record(z.string(), z.unknown()) }),
+    output: z.object({ imported: z.boolean(), keptAs: z.string() }),
+    http: { method: 'post', path: '/api/v1/state/import' },
+  }),
+} as const;
