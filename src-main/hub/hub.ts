@@ -250,6 +250,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: HUB_VERSION,
       panelDir: options.panelDir,
       exportAudit: () => audit.exportLines(),
+      hostPolicy: {
+        allowedHosts: () => store.state.settings.http.allowedHosts,
+        allowedOrigins: () => store.state.settings.http.allowedOrigins,
+      },
     });
     const http = await listenHttp(app, options.host, options.httpPort);
     httpPort = http.port;

@@ -229,6 +229,7 @@ test('an unversioned pre-release file is migrated to the current version, the or
         mergeWindowSeconds: 0,
         linkMinutes: 15,
       },
+      http: { allowedHosts: [], allowedOrigins: [] },
     },
     devices: {},
     integrations: {},

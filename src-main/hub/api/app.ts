@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { requireScope } from './auth.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import type { EventStreams } from './event-stream.js';
+import { hostCheck, type HostPolicy } from './host-check.js';
 import { legacyRoutes } from './legacy-routes.js';
 import { buildOpenApi } from './openapi.js';
 import { operationRoutes } from './operation-routes.js';
@@ -24,6 +25,7 @@ export interface AppDependencies {
   log: Logger;
   version: string;
   panelDir: string | undefined;
+  hostPolicy: HostPolicy;
   /** The audit log as JSON lines, for GET /api/v1/audit/export. */
   exportAudit: () => string;
 }
@@ -33,6 +35,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders());
+  app.use(hostCheck(deps.hostPolicy));
   app.use(legacyRoutes(deps.hub, deps.tokens));
 
   const api = express.Router();

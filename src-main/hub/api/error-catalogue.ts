@@ -10,6 +10,11 @@ export const errorCatalogue = {
     message: 'A valid token is needed: send "Authorization: Bearer <token>".',
   },
   forbidden: { status: 403, message: "This token's scope does not allow that." },
+  forbidden_origin: {
+    status: 403,
+    message:
+      'Requests from that web page are not allowed; the owner can allow its origin in the settings (http.allowedOrigins).',
+  },
   invalid_pairing_code: {
     status: 401,
     message:
@@ -22,6 +27,11 @@ export const errorCatalogue = {
   unknown_lockout: { status: 404, message: 'There is no lockout with that key.' },
   unknown_integration: { status: 404, message: 'There is no integration account with that id.' },
   method_not_allowed: { status: 405, message: 'This route does not accept that method.' },
+  misdirected_request: {
+    status: 421,
+    message:
+      'This hub does not answer to that host name; use its address, or allow the name in the settings (http.allowedHosts).',
+  },
   payload_too_large: { status: 413, message: 'The body is larger than this route accepts.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
   action_failed: { status: 422, message: 'The action failed.' },

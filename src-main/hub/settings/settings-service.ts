@@ -17,6 +17,7 @@ export interface SettingsPatch {
   locks?: Record<string, unknown> | undefined;
   history?: Record<string, unknown> | undefined;
   strangers?: Record<string, unknown> | undefined;
+  http?: Record<string, unknown> | undefined;
 }
 
 export class SettingsService {
@@ -40,6 +41,7 @@ export class SettingsService {
       locks: { ...current.locks, ...patch.locks },
       history: { ...current.history, ...patch.history },
       strangers: { ...current.strangers, ...patch.strangers },
+      http: { ...current.http, ...patch.http },
     };
     let next: Settings;
     try {

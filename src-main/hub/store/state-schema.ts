@@ -86,6 +86,14 @@ export const HistorySettingsSchema = z.strictObject({
   retentionDays: z.number().int().min(1).max(3650).default(365),
 });
 
+export const HttpSettingsSchema = z.strictObject({
+  // Host names (beyond IP addresses, localhost and this computer's own names) the API answers
+  // to, e.g. a VPN name; anything else is refused, against DNS rebinding.
+  allowedHosts: z.array(z.string().min(1).max(253)).max(32).default([]),
+  // Web pages on other origins that may call the API from a browser (CORS). None by default.
+  allowedOrigins: z.array(z.url()).max(32).default([]),
+});
+
 export const SettingsSchema = z.strictObject({
   // prefault: a missing section is parsed from {} so each field takes its own default.
   broker: BrokerSettingsSchema.prefault({}),
@@ -93,6 +101,7 @@ export const SettingsSchema = z.strictObject({
   locks: LockSettingsSchema.prefault({}),
   history: HistorySettingsSchema.prefault({}),
   strangers: StrangerSettingsSchema.prefault({}),
+  http: HttpSettingsSchema.prefault({}),
 });
 
 export type BrokerSettings = z.infer<typeof BrokerSettingsSchema>;

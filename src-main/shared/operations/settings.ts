@@ -27,6 +27,7 @@ export const SettingsViewSchema = z.object({
     mergeWindowSeconds: z.number().int(),
     linkMinutes: z.number().int(),
   }),
+  http: z.object({ allowedHosts: z.array(z.string()), allowedOrigins: z.array(z.string()) }),
 });
 
 export const ActivityEntrySchema = z.object({
@@ -39,6 +40,8 @@ export const ActivityEntrySchema = z.object({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
+const Section = z.record(z.string(), z.unknown()).optional();
+
 export const settingsOperations = {
   getSettings: op({
     summary: 'The hub settings.',
@@ -50,10 +53,15 @@ export const settingsOperations = {
   updateSettings: op({
     summary: 'Changes settings: the result is validated as a whole before anything changes.',
     scope: 'admin',
+    // Each section is checked in full by the hub's settings schema after merging.
     input: z
       .object({
-        broker: z.record(z.string(), z.unknown()).optional(),
-        devices: z.record(z.string(), z.unknown()).optional(),
+        broker: Section,
+        devices: Section,
+        locks: Section,
+        history: Section,
+        strangers: Section,
+        http: Section,
       })
       .strict(),
     output: SettingsViewSchema,
