@@ -38,12 +38,7 @@ export function hostCheck(policy: HostPolicy): RequestHandler {
       if (req.method === 'OPTIONS') return void res.status(204).end();
       return next();
     }
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
+    const originHost = hostOfOrigin(origin);
     // The panel itself: same host and port as the request.
     if (originHost !== null && originHost.toLowerCase() === (req.headers.host ?? '').toLowerCase())
       return next();
@@ -60,4 +55,12 @@ function hostPart(header: string): string | null {
     return end > 0 ? value.slice(0, end + 1) : null;
   }
   return value.split(':')[0] ?? null;
+}
+
+function hostOfOrigin(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
