@@ -219,7 +219,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       startedAt: new Date(startedAt).toISOString(),
     });
     const caller = createHubCaller({
-      ...coreHandlers({ info, startedAt, bus: mqtt, warnings, actions, dispatcher }),
+      ...coreHandlers({
+        info,
+        startedAt,
+        bus: mqtt,
+        warnings,
+        actions,
+        dispatcher,
+        eventStreams: () => streams.count,
+      }),
       ...deviceHandlers({ registry, permitJoin, integrations }),
       ...settingsHandlers(settings, activity),
       ...lockHandlers(locks, audit, nameOf),

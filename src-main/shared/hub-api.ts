@@ -35,6 +35,8 @@ export const HubStatusSchema = z.object({
   broker: z.object({
     connectedClients: z.number().int(),
   }),
+  /** Open Server-Sent Event streams (phones and browsers watching). */
+  eventStreams: z.number().int(),
   warnings: z.array(WarningDataSchema.extend({ at: z.string() })),
 });
 

@@ -188,6 +188,11 @@ describe('actions over HTTP', () => {
   });
 });
 
+async function streamCount(): Promise<number> {
+  const response = await fetch(`${hub.httpUrl}/api/v1/status`, { headers: auth() });
+  return ((await response.json()) as { eventStreams: number }).eventStreams;
+}
+
 describe('events and description', () => {
   test('SSE streams hub events as `event: <type>`', async () => {
     const controller = new AbortController();
@@ -199,7 +204,8 @@ describe('events and description', () => {
     assert.match(response.headers.get('content-type') ?? '', /text\/event-stream/);
     const reader = response.body!.getReader();
     await reader.read(); // the greeting comment
-    const listenersBefore = hub.hub.events.listenerCount;
+    const streamsBefore = await streamCount();
+    assert.equal(streamsBefore, 1, 'this stream is counted');
     await hub.hub
       .call('runAction', { name: 'unknown_thing', args: [] }, { kind: 'local' })
       .catch(() => {});
@@ -211,11 +217,7 @@ describe('events and description', () => {
     assert.match(text, /^event: action_error\ndata: \{.*"type":"action_error"/m);
     controller.abort();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.equal(
-      hub.hub.events.listenerCount,
-      listenersBefore - 1,
-      'closed stream removes its listener',
-    );
+    assert.equal(await streamCount(), 0, 'a closed stream is forgotten');
   });
 
   test('SSE needs a token', async () => {
@@ -237,5 +239,35 @@ describe('events and description', () => {
     const { operationNames } = await import('../../src-main/shared/hub-api.js');
     assert.deepEqual(ids.sort(), [...operationNames].sort());
     assert.ok(doc.paths['/api/v1/actions/{name}/run']?.post);
+  });
+});
+
+describe('event stream resume', () => {
+  test('a stream reopened with Last-Event-ID gets the events it missed, in order', async () => {
+    const fail = (name: string) =>
+      hub.hub.call('runAction', { name, args: [] }, { kind: 'local' }).catch(() => {});
+    const read = async (headers: Record<string, string>, until: RegExp): Promise<string> => {
+      const controller = new AbortController();
+      const response = await fetch(`${hub.httpUrl}/api/v1/events`, {
+        headers: { ...auth(), ...headers },
+        signal: controller.signal,
+      });
+      const reader = response.body!.getReader();
+      let text = '';
+      while (!until.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+      controller.abort();
+      return text;
+    };
+    const first = read({}, /missed_one/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await fail('missed_one');
+    const seenId = Number(
+      /^id: (\d+)\nevent: action_error\ndata: .*missed_one/m.exec(await first)![1],
+    );
+    await fail('missed_two');
+    await fail('missed_three');
+    const resumed = await read({ 'last-event-id': String(seenId) }, /missed_three/);
+    const names = [...resumed.matchAll(/there is no action \\?"(missed_\w+)/g)].map((m) => m[1]);
+    assert.deepEqual(names, ['missed_two', 'missed_three']);
   });
 });

@@ -8,6 +8,7 @@ import type { Warnings } from '../warnings.js';
 import { ApiError } from '../api/error-catalogue.js';
 
 export interface CoreServices {
+  eventStreams: () => number;
   info: () => HubInfo;
   startedAt: number;
   bus: MessageBus;
@@ -24,6 +25,7 @@ export function coreHandlers(services: CoreServices): CoreHandlers {
     getStatus: () => ({
       uptimeSeconds: Math.round((Date.now() - services.startedAt) / 1000),
       broker: { connectedClients: services.bus.connectedClients },
+      eventStreams: services.eventStreams(),
       warnings: services.warnings.list(),
     }),
     listActions: () => ({
