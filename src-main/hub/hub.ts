@@ -169,6 +169,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       }),
     );
     stops.push(listenToDeviceReports(mqtt, registry, activity));
+    stops.push(() => registry.stop());
     registry.publishList();
 
     const settings = new SettingsService(store, warnings, (limits) => mqtt.setLimits(limits));

@@ -20,6 +20,8 @@ import { toDeviceView } from './device-view.js';
 import { ReportedState } from './reported-state.js';
 import { deviceTopic } from './topics.js';
 
+const LIST_COALESCE_MS = 50;
+
 export interface DeviceRegistryOptions {
   store: StateStore;
   events: EventBus;
@@ -38,6 +40,7 @@ export class DeviceRegistry implements AccessDirectory {
   private readonly unusedSecrets = new Map<string, string>();
   private readonly reported: ReportedState;
   private readonly reportListeners = new Set<(id: string, state: string) => void>();
+  private listTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: DeviceRegistryOptions) {
     this.reported = new ReportedState(options.store);
@@ -266,22 +269,38 @@ export class DeviceRegistry implements AccessDirectory {
     for (const listener of this.reportListeners) listener(id, state);
   }
 
-  /** The retained `hearth/devices` topic: every registered device, no secrets. */
+  /**
+   * The retained `hearth/devices` topic: every registered device, no secrets. Changes within
+   * LIST_COALESCE_MS go out as one message: a lock-all over a thousand locks would otherwise
+   * send the whole list a thousand times.
+   */
   publishList(): void {
-    this.options
-      .publish('hearth/devices', JSON.stringify(this.list()), { qos: 1, retain: true })
-      .catch((error: unknown) =>
-        this.options.log.warn('could not publish hearth/devices', { error }),
-      );
+    this.listTimer ??= setTimeout(() => {
+      this.listTimer = null;
+      this.options
+        .publish('hearth/devices', JSON.stringify(this.list()), { qos: 1, retain: true })
+        .catch((error: unknown) =>
+          this.options.log.warn('could not publish hearth/devices', { error }),
+        );
+    }, LIST_COALESCE_MS);
+  }
+
+  stop(): void {
+    if (this.listTimer) clearTimeout(this.listTimer);
+    this.listTimer = null;
   }
 
   // ---- inside -------------------------------------------------------------------------------
 
+  /** Approved and given its secret in one write (a thousand devices joining at once). */
   private approveRecord(id: string): DeviceRecord {
+    const secret = generateToken();
+    this.unusedSecrets.set(id, secret);
     this.change(id, (draft) => {
       draft.status = 'approved';
+      draft.secretHash = hashToken(secret);
+      draft.secretUsed = false;
     });
-    const secret = this.issueSecret(id);
     // Sent at once in case the device is listening; again on each hand_shake until it is used.
     void this.options
       .publish(deviceTopic(id, 'hand_shake'), `approved ${secret}`, { qos: 1 })
