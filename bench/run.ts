@@ -1,0 +1,126 @@
+// `npm run bench`: Hearth's benchmark suite. Each scenario lives in scenarios/; this runs the
+// chosen ones one after another, prints a table and writes the figures to bench/results/.
+//   node --import tsx bench/run.ts [--quick] [--only startup,round-trip,locks] [--timeout 300]
+//     [--runs N] [--trips N] [--locks N] [--commands N] [--workers N] [--out FILE]
+//     [--profile DIR]   (each hub writes a .cpuprofile into DIR when it stops)
+// Needs `npm run build` (it runs dist/main/headless.js) and Debian's mosquitto for comparisons.
+// Everything stays on loopback; a hard timeout kills whatever the bench started, and the
+// figures gathered until then are still printed and written.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeHttp } from './lib/http.js';
+import { profileHubsInto } from './lib/hub.js';
+import { lateErrors } from './lib/mqtt.js';
+import { killAll } from './lib/proc.js';
+import { table, type ScenarioResult } from './lib/report.js';
+import { locks } from './scenarios/locks.js';
+import { roundTrip } from './scenarios/round-trip.js';
+import { startup } from './scenarios/startup.js';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    timeout: { type: 'string', default: '300' },
+    runs: { type: 'string' },
+    trips: { type: 'string' },
+    locks: { type: 'string' },
+    commands: { type: 'string' },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+    profile: { type: 'string' },
+  },
+});
+const quick = args.quick ?? false;
+const num = (value: string | undefined, full: number, smoke: number): number =>
+  value !== undefined ? Number(value) : quick ? smoke : full;
+
+const scenarios: Record<string, () => Promise<ScenarioResult>> = {
+  startup: () => startup({ runs: num(args.runs, 10, 3), idleMs: quick ? 1_000 : 5_000 }),
+  'round-trip': () =>
+    roundTrip({ count: num(args.trips, 2_000, 200), rounds: quick ? 1 : 3, warmup: 200 }),
+  locks: () =>
+    locks({
+      devices: num(args.locks, 1_000, 50),
+      commands: num(args.commands, 2_000, 100),
+      workers: num(args.workers, 6, 6),
+      lockAllRounds: quick ? 1 : 3,
+      joinBatch: 50,
+    }),
+};
+const chosen = args.only ? args.only.split(',') : Object.keys(scenarios);
+for (const name of chosen) {
+  if (!scenarios[name]) throw new Error(`unknown scenario ${name}: ${Object.keys(scenarios)}`);
+}
+if (args.profile) profileHubsInto(resolve(args.profile));
+
+const started = new Date();
+let current: string | null = null;
+const results: ScenarioResult[] = [];
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+  node: process.version,
+  loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))),
+};
+
+/** Prints the table and writes the JSON file; returns the exit code. */
+function finish(abortedBecause?: string): number {
+  closeHttp();
+  if (lateErrors.length) {
+    const failures = { 'errors after connecting': lateErrors.length };
+    results.push({ scenario: 'mqtt clients', rows: [], failures });
+  }
+  console.log(`\n${table(results)}\n`);
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  const out = resolve(args.out ?? join('bench', 'results', `bench-${stamp}.json`));
+  mkdirSync(dirname(out), { recursive: true });
+  const document = {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    quick,
+    abortedBecause: abortedBecause ?? null,
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
+    results,
+    lateErrors: lateErrors.slice(0, 20),
+  };
+  const rounded = (_key: string, value: unknown): unknown =>
+    typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(3)) : value;
+  writeFileSync(out, JSON.stringify(document, rounded, 2) + '\n');
+  console.log(`figures written to ${out}`);
+  const failed = results.some((result) => Object.keys(result.failures).length > 0);
+  return abortedBecause || failed ? 1 : 0;
+}
+
+const abort = (why: string, code: number): void => {
+  console.error(`\nbench: ${why}; stopping every process it started`);
+  killAll();
+  if (current) results.push({ scenario: current, rows: [], failures: { [why]: 1 } });
+  finish(why);
+  process.exit(code);
+};
+const timeoutS = Number(args.timeout);
+const deadline = setTimeout(() => abort(`hard timeout of ${timeoutS} s`, 2), timeoutS * 1000);
+process.once('SIGINT', () => abort('interrupted', 130));
+process.once('SIGTERM', () => abort('terminated', 143));
+
+console.log(`bench ${started.toISOString()}: ${chosen.join(', ')}${quick ? ' (quick)' : ''}`);
+for (const name of chosen) {
+  const t0 = Date.now();
+  console.log(`\n== ${name}`);
+  current = name;
+  try {
+    results.push(await scenarios[name]!());
+  } catch (error) {
+    console.error(error);
+    const failures = { [`aborted: ${(error as Error).message}`]: 1 };
+    results.push({ scenario: name, rows: [], failures });
+  }
+  current = null;
+  console.log(`== ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+clearTimeout(deadline);
+process.exit(finish());
