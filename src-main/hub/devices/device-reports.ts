@@ -4,6 +4,8 @@ import type { InboundMessage, MessageBus } from '../broker/bus.js';
 import type { ActivityLog } from '../activity/activity-log.js';
 import type { DeviceRegistry } from './device-registry.js';
 import { parseStateReport } from './state-report.js';
+
+const LOCK_STATES = new Set(['LOCKED', 'UNLOCKED', 'LOCKING', 'UNLOCKING', 'JAMMED']);
 import { parseDeviceTopic } from './topics.js';
 
 export function listenToDeviceReports(
@@ -28,10 +30,15 @@ export function listenToDeviceReports(
       const id = fromItself(message);
       if (!id || message.payload.length === 0) return;
       const report = parseStateReport(message.payload);
-      if (!report) {
+      // A lock's state is one of five words (contract 2.2); anything else is not a lock state,
+      // and the state shown must only ever be what the lock truly reported.
+      const isLock = registry.find(id)?.kind === 'lock';
+      if (!report || (isLock && !LOCK_STATES.has(report.state))) {
         activity.record({
           kind: 'bad_state_report',
-          message: `device ${id} reported a state that is not a word or {"state","battery"} JSON`,
+          message: isLock
+            ? `lock ${id} reported a state that is not LOCKED, UNLOCKED, LOCKING, UNLOCKING or JAMMED`
+            : `device ${id} reported a state that is not a word or {"state","battery"} JSON`,
           actor: id,
         });
         return;

@@ -8,7 +8,7 @@ export interface AuditEntry extends HistoryEntry {
   lockId: string;
   lockName: string;
   command: CommandWord;
-  /** Where the command came from: http, mqtt, panel, lock-all, auto-relock, action file. */
+  /** Where the command came from: http, mqtt, panel, auto-relock, an action file (lock-all keeps its caller's). */
   source: string;
   /** Who asked: a token, a device, the desktop app, the hub itself. */
   actor: string;
