@@ -264,7 +264,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         allowedOrigins: () => store.state.settings.http.allowedOrigins,
       },
     });
-    const http = await listenHttp(app, options.host, options.httpPort);
+    const http = await listenHttp(
+      app,
+      options.host,
+      options.httpPort,
+      () => store.state.settings.http,
+    );
     httpPort = http.port;
     stops.push(() => http.close());
 

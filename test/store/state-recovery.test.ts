@@ -229,7 +229,12 @@ test('an unversioned pre-release file is migrated to the current version, the or
         mergeWindowSeconds: 0,
         linkMinutes: 15,
       },
-      http: { allowedHosts: [], allowedOrigins: [] },
+      http: {
+        allowedHosts: [],
+        allowedOrigins: [],
+        maxSocketsPerAddress: 64,
+        headersTimeoutMs: 15_000,
+      },
     },
     devices: {},
     integrations: {},

@@ -9,12 +9,41 @@ export interface HttpListener {
   close(): Promise<void>;
 }
 
-export function listenHttp(app: Express, host: string, port: number): Promise<HttpListener> {
-  const server = createServer(app);
-  // A slow or silent client must not hold a socket for ever.
-  server.headersTimeout = 15_000;
+export interface SocketLimits {
+  maxSocketsPerAddress: number;
+  headersTimeoutMs: number;
+}
+
+export function listenHttp(
+  app: Express,
+  host: string,
+  port: number,
+  limits: () => SocketLimits,
+): Promise<HttpListener> {
+  // Node checks the header timeout on this interval (30 s by default), so a short timeout
+  // setting could otherwise not take effect.
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, app);
+  // A slow or silent client must not hold a socket for ever, nor one address take them all.
+  server.headersTimeout = limits().headersTimeoutMs;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
+  const perAddress = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const current = limits();
+    server.headersTimeout = current.headersTimeoutMs;
+    const address = socket.remoteAddress ?? 'unknown';
+    const count = (perAddress.get(address) ?? 0) + 1;
+    if (count > current.maxSocketsPerAddress) {
+      socket.destroy();
+      return;
+    }
+    perAddress.set(address, count);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
+  });
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(new StartupError(describeListenError(error, host, port)));

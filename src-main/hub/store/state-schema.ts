@@ -92,6 +92,10 @@ export const HttpSettingsSchema = z.strictObject({
   allowedHosts: z.array(z.string().min(1).max(253)).max(32).default([]),
   // Web pages on other origins that may call the API from a browser (CORS). None by default.
   allowedOrigins: z.array(z.url()).max(32).default([]),
+  // Against slow clients holding sockets open: sockets per address, and how long a client may
+  // take to send its request headers.
+  maxSocketsPerAddress: z.number().int().min(1).max(10_000).default(64),
+  headersTimeoutMs: z.number().int().min(500).max(120_000).default(15_000),
 });
 
 export const SettingsSchema = z.strictObject({

@@ -27,7 +27,12 @@ export const SettingsViewSchema = z.object({
     mergeWindowSeconds: z.number().int(),
     linkMinutes: z.number().int(),
   }),
-  http: z.object({ allowedHosts: z.array(z.string()), allowedOrigins: z.array(z.string()) }),
+  http: z.object({
+    allowedHosts: z.array(z.string()),
+    allowedOrigins: z.array(z.string()),
+    maxSocketsPerAddress: z.number().int(),
+    headersTimeoutMs: z.number().int(),
+  }),
 });
 
 export const ActivityEntrySchema = z.object({
