@@ -33,6 +33,7 @@ import { SettingsService } from './settings/settings-service.js';
 import { StateStore } from './store/state-store.js';
 import { loadOrCreateHubCertificate } from './tls/hub-certificate.js';
 import { AuditLog } from './locks/audit-log.js';
+import { WebhookNotifier } from './notify/webhook-notifier.js';
 import { AutoRelock } from './locks/auto-relock.js';
 import { createLockActions } from './locks/lock-actions.js';
 import { LockService } from './locks/lock-service.js';
@@ -193,6 +194,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       nameOf,
     );
     stops.push(() => relock.stop());
+    const notifier = new WebhookNotifier(
+      events,
+      () => store.state.settings.notify.webhookUrl,
+      log.child('notify'),
+    );
+    stops.push(() => notifier.stop());
 
     const actions = new ActionTable();
     actions.register(pingAction);

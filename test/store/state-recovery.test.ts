@@ -235,6 +235,7 @@ test('an unversioned pre-release file is migrated to the current version, the or
         maxSocketsPerAddress: 64,
         headersTimeoutMs: 15_000,
       },
+      notify: { webhookUrl: null },
     },
     devices: {},
     integrations: {},

@@ -18,6 +18,7 @@ export interface SettingsPatch {
   history?: Record<string, unknown> | undefined;
   strangers?: Record<string, unknown> | undefined;
   http?: Record<string, unknown> | undefined;
+  notify?: Record<string, unknown> | undefined;
 }
 
 export class SettingsService {
@@ -42,6 +43,7 @@ export class SettingsService {
       history: { ...current.history, ...patch.history },
       strangers: { ...current.strangers, ...patch.strangers },
       http: { ...current.http, ...patch.http },
+      notify: { ...current.notify, ...patch.notify },
     };
     let next: Settings;
     try {

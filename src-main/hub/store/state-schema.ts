@@ -98,6 +98,15 @@ export const HttpSettingsSchema = z.strictObject({
   headersTimeoutMs: z.number().int().min(500).max(120_000).default(15_000),
 });
 
+export const NotifySettingsSchema = z.strictObject({
+  // Away from home: events worth a phone notification are POSTed here (ntfy-compatible, e.g.
+  // https://ntfy.sh/<topic> or a self-hosted ntfy). Off when null.
+  webhookUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
+});
+
 export const SettingsSchema = z.strictObject({
   // prefault: a missing section is parsed from {} so each field takes its own default.
   broker: BrokerSettingsSchema.prefault({}),
@@ -106,6 +115,7 @@ export const SettingsSchema = z.strictObject({
   history: HistorySettingsSchema.prefault({}),
   strangers: StrangerSettingsSchema.prefault({}),
   http: HttpSettingsSchema.prefault({}),
+  notify: NotifySettingsSchema.prefault({}),
 });
 
 export type BrokerSettings = z.infer<typeof BrokerSettingsSchema>;

@@ -33,6 +33,7 @@ export const SettingsViewSchema = z.object({
     maxSocketsPerAddress: z.number().int(),
     headersTimeoutMs: z.number().int(),
   }),
+  notify: z.object({ webhookUrl: z.string().nullable() }),
 });
 
 export const ActivityEntrySchema = z.object({
@@ -67,6 +68,7 @@ export const settingsOperations = {
         history: Section,
         strangers: Section,
         http: Section,
+        notify: Section,
       })
       .strict(),
     output: SettingsViewSchema,
