@@ -15,6 +15,7 @@ import { profileHubsInto } from './lib/hub.js';
 import { lateErrors } from './lib/mqtt.js';
 import { killAll } from './lib/proc.js';
 import { table, type ScenarioResult } from './lib/report.js';
+import { actions } from './scenarios/actions.js';
 import { locks } from './scenarios/locks.js';
 import { roundTrip } from './scenarios/round-trip.js';
 import { startup } from './scenarios/startup.js';
@@ -40,7 +41,11 @@ const num = (value: string | undefined, full: number, smoke: number): number =>
 const scenarios: Record<string, () => Promise<ScenarioResult>> = {
   startup: () => startup({ runs: num(args.runs, 10, 3), idleMs: quick ? 1_000 : 5_000 }),
   'round-trip': () =>
-    roundTrip({ count: num(args.trips, 2_000, 200), rounds: quick ? 1 : 3, warmup: 200 }),
+    roundTrip({
+      count: num(args.trips, 2_000, 200),
+      rounds: quick ? 1 : 3,
+      warmup: 200,
+    }),
   locks: () =>
     locks({
       devices: num(args.locks, 1_000, 50),
@@ -49,6 +54,7 @@ const scenarios: Record<string, () => Promise<ScenarioResult>> = {
       lockAllRounds: quick ? 1 : 3,
       joinBatch: 50,
     }),
+  actions: () => actions({ count: num(args.trips, 2_000, 200), warmup: 100 }),
 };
 const chosen = args.only ? args.only.split(',') : Object.keys(scenarios);
 for (const name of chosen) {
@@ -83,7 +89,10 @@ function finish(abortedBecause?: string): number {
     finishedAt: new Date().toISOString(),
     quick,
     abortedBecause: abortedBecause ?? null,
-    machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
+    machine: {
+      ...machine,
+      loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))),
+    },
     results,
     lateErrors: lateErrors.slice(0, 20),
   };

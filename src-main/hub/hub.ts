@@ -2,8 +2,15 @@
 // (as zigbee2mqtt's controller). Nothing here imports Electron: the same hub runs headless
 // (`npm run hub`) and inside the desktop app.
 import { ActionDispatcher } from './actions/dispatcher.js';
-import { ActionTable } from './actions/action-table.js';
 import { pingAction } from './actions/built-in/ping.js';
+import { createRemoteCodeActions } from './actions/built-in/remote-code-actions.js';
+import { createStateActions } from './actions/built-in/state-actions.js';
+import { ActionCatalog } from './actions/files/action-catalog.js';
+import { actionFileOperations } from './actions/files/action-file-operations.js';
+import { RemoteCode } from './actions/files/remote-code.js';
+import { createActionFiles } from './actions/files/start-action-files.js';
+import type { HostSpawner } from './actions/host/host-spawner.js';
+import { actionFileHandlers } from './operations/action-file-handlers.js';
 import { ActivityLog } from './activity/activity-log.js';
 import { recordEventsInActivity } from './activity/record-events.js';
 import { createHubAccess } from './access/hub-access.js';
@@ -57,6 +64,8 @@ export interface HubOptions {
   panelDir?: string;
   /** Announce the hub on the LAN with mDNS (contract 1, `--no-mdns`); on unless false. */
   mdns?: boolean;
+  /** How the action host starts: Electron's utilityProcess in the desktop app; a fork otherwise. */
+  actionHostSpawner?: HostSpawner;
   log: Logger;
 }
 
@@ -159,7 +168,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     stops.push(
       events.onAny((event) => {
         mqtt
-          .publish(`hearth/events/${event.type}`, JSON.stringify(event), { qos: 0 })
+          .publish(`hearth/events/${event.type}`, JSON.stringify(event), {
+            qos: 0,
+          })
           .catch(() => {});
       }),
     );
@@ -201,7 +212,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     );
     stops.push(() => notifier.stop());
 
-    const actions = new ActionTable();
+    const actions = new ActionCatalog();
     actions.register(pingAction);
     for (const action of createLockActions(locks, nameOf)) actions.register(action);
     actions.register(
@@ -213,6 +224,42 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         activity,
       }),
     );
+    for (const action of createStateActions(store)) actions.register(action);
+    // Action files run in the action host process, never here (docs/actions.md).
+    const actionFiles = await createActionFiles({
+      dataDir: options.dataDir,
+      catalog: actions,
+      services: {
+        publish: (topic, payload) => mqtt.publish(topic, payload, { qos: 1 }),
+        devices: () => registry.list(),
+        command: (id, command, who) => locks.command(id, command, who),
+      },
+      limits: () => store.state.settings.actions,
+      ...(options.actionHostSpawner ? { spawner: options.actionHostSpawner } : {}),
+      onProblem: (source, message) =>
+        events.emit('action_error', {
+          action: source,
+          code: 'action_file',
+          message,
+          caller: 'action files',
+        }),
+      log: log.child('action-files'),
+    });
+    stops.push(() => actionFiles.stop());
+    const remoteCode = new RemoteCode(actionFiles.dir, () => actionFiles.files.sync());
+    const remoteCodeActions = createRemoteCodeActions({
+      enabled: () => store.state.settings.actions.remoteCode,
+      remote: remoteCode,
+      files: actionFiles.files,
+      onPending: (file, sha256) =>
+        warnings.raise(
+          'action_code_pending',
+          `${file} arrived as remote code; it runs once you confirm its SHA-256 ${sha256}`,
+        ),
+    });
+    for (const action of remoteCodeActions) actions.register(action);
+    // Every built-in is registered before the files load, so each clash is reported.
+    await actionFiles.load();
     const dispatcher = new ActionDispatcher(mqtt, actions, events, log.child('actions'));
     dispatcher.start();
     stops.push(() => dispatcher.stop());
@@ -239,6 +286,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       ...deviceHandlers({ registry, permitJoin, integrations }),
       ...settingsHandlers(settings, activity),
       ...lockHandlers(locks, audit, nameOf),
+      ...actionFileHandlers(actionFileOperations(actions, actionFiles.files, remoteCode)),
       ...tokenHandlers({
         tokens,
         pairing,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { WarningDataSchema } from './events.js';
 
 import { op, NoInput } from './operation-def.js';
+import { actionFileOperations, ActionFiguresSchema } from './operations/actions.js';
 import { deviceOperations } from './operations/devices.js';
 import { integrationOperations } from './operations/integrations.js';
 import { lockOperations } from './operations/locks.js';
@@ -50,6 +51,7 @@ export const ActionInfoSchema = z.object({
   permission: z.enum(['anyone', 'control', 'admin']),
   devicesMayRun: z.boolean(),
   source: z.string().describe('"built-in", or the action file it comes from'),
+  figures: ActionFiguresSchema.describe('calls, errors, last error, mean and worst ms'),
 });
 
 export const hubOperations = {
@@ -89,6 +91,7 @@ export const hubOperations = {
   ...integrationOperations,
   ...settingsOperations,
   ...tokenOperations,
+  ...actionFileOperations,
 } as const;
 
 export type HubOperations = typeof hubOperations;

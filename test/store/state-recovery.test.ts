@@ -236,6 +236,7 @@ test('an unversioned pre-release file is migrated to the current version, the or
         headersTimeoutMs: 15_000,
       },
       notify: { webhookUrl: null },
+      actions: { remoteCode: false, callTimeoutMs: 1000, memoryMb: 64 },
     },
     devices: {},
     integrations: {},

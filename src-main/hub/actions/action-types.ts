@@ -13,6 +13,9 @@ export interface ActionCall {
   /** The whole message text, for actions that parse it themselves. */
   text: string;
   caller: Caller;
+  /** The inbox topic and the raw bytes, when the call came over MQTT (action files see them). */
+  topic?: string;
+  payload?: Buffer;
 }
 
 /** Who asked: an MQTT principal, or the desktop window (local, trusted as admin). */

@@ -45,7 +45,13 @@ export class ActionDispatcher {
   }
 
   /** Runs an action for any caller (MQTT, HTTP, the desktop window): one code path for all. */
-  async run(name: string, args: string[], caller: Caller, text?: string): Promise<RunOutcome> {
+  async run(
+    name: string,
+    args: string[],
+    caller: Caller,
+    text?: string,
+    raw?: { topic: string; payload: Buffer },
+  ): Promise<RunOutcome> {
     const action = this.table.get(name.toLowerCase());
     if (!action) return this.refuse('unknown_action', `there is no action "${name}"`, name, caller);
     if (!mayRun(action, caller)) {
@@ -62,6 +68,7 @@ export class ActionDispatcher {
         args,
         text: text ?? [action.name, ...args].join(' '),
         caller,
+        ...raw,
       });
       return { ok: true, reply: toReply(result) };
     } catch (error) {
@@ -93,7 +100,10 @@ export class ActionDispatcher {
       this.refuse('bad_message', parsed.reason, '?', caller);
       return;
     }
-    const outcome = await this.run(parsed.name, parsed.args, caller, parsed.text);
+    const outcome = await this.run(parsed.name, parsed.args, caller, parsed.text, {
+      topic: message.topic,
+      payload: message.payload,
+    });
     if (!outcome.ok || outcome.reply === null) return;
     const topic =
       caller.kind === 'device'
@@ -110,7 +120,12 @@ export class ActionDispatcher {
     this.refusalLog.note('info', `${code}:${describe(caller)}`, `action refused: ${message}`, {
       code,
     });
-    this.events.emit('action_error', { action, code, message, caller: describe(caller) });
+    this.events.emit('action_error', {
+      action,
+      code,
+      message,
+      caller: describe(caller),
+    });
     return { ok: false, code, message };
   }
 }

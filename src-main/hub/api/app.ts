@@ -41,9 +41,15 @@ export function createApp(deps: AppDependencies): Express {
   const api = express.Router();
   const json = express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: false });
   // A whole exported state (a large device registry) is the one big JSON body.
-  const stateJson = express.json({ limit: STATE_BODY_LIMIT_BYTES, strict: false });
+  const stateJson = express.json({
+    limit: STATE_BODY_LIMIT_BYTES,
+    strict: false,
+  });
   api.use((req, res, next) =>
-    (req.path === '/api/v1/state/import' ? stateJson : json)(req, res, next),
+    (req.path === '/api/v1/state/import' ||
+      (req.method === 'POST' && req.path === '/api/v1/actions')
+      ? stateJson
+      : json)(req, res, next),
   );
   api.get('/api/v1/events', requireScope('control', deps.tokens), deps.streams.handler());
   const openApi = buildOpenApi(deps.version);

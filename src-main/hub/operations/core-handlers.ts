@@ -1,7 +1,7 @@
 // The hub's own operations: info, status and actions.
 import type { OperationHandlers } from '../hub-caller.js';
 import type { ActionDispatcher } from '../actions/dispatcher.js';
-import type { ActionTable } from '../actions/action-table.js';
+import type { ActionCatalog } from '../actions/files/action-catalog.js';
 import type { MessageBus } from '../broker/bus.js';
 import type { HubInfo } from '../../shared/hub-api.js';
 import type { Warnings } from '../warnings.js';
@@ -13,7 +13,7 @@ export interface CoreServices {
   startedAt: number;
   bus: MessageBus;
   warnings: Warnings;
-  actions: ActionTable;
+  actions: ActionCatalog;
   dispatcher: ActionDispatcher;
 }
 
@@ -35,6 +35,7 @@ export function coreHandlers(services: CoreServices): CoreHandlers {
         permission: action.permission,
         devicesMayRun: action.devicesMayRun,
         source: action.source === 'built-in' ? 'built-in' : action.source.file,
+        figures: services.actions.figuresOf(action.name),
       })),
     }),
     runAction: async (input, caller) => {

@@ -19,6 +19,7 @@ export interface SettingsPatch {
   strangers?: Record<string, unknown> | undefined;
   http?: Record<string, unknown> | undefined;
   notify?: Record<string, unknown> | undefined;
+  actions?: Record<string, unknown> | undefined;
 }
 
 export class SettingsService {
@@ -44,6 +45,7 @@ export class SettingsService {
       strangers: { ...current.strangers, ...patch.strangers },
       http: { ...current.http, ...patch.http },
       notify: { ...current.notify, ...patch.notify },
+      actions: { ...current.actions, ...patch.actions },
     };
     let next: Settings;
     try {

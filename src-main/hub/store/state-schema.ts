@@ -107,6 +107,16 @@ export const NotifySettingsSchema = z.strictObject({
     .default(null),
 });
 
+export const ActionSettingsSchema = z.strictObject({
+  // The original hub's remote code (save_action_file / load_action_file): off unless the owner
+  // turns it on, and even then sent code runs only after the owner confirms its SHA-256.
+  remoteCode: z.boolean().default(false),
+  // Each action call's time budget; a call that runs longer is stopped (its host restarted).
+  callTimeoutMs: z.number().int().min(50).max(60_000).default(1000),
+  // The action host's heap cap (--max-old-space-size); takes effect when the host restarts.
+  memoryMb: z.number().int().min(16).max(4096).default(64),
+});
+
 export const SettingsSchema = z.strictObject({
   // prefault: a missing section is parsed from {} so each field takes its own default.
   broker: BrokerSettingsSchema.prefault({}),
@@ -116,6 +126,7 @@ export const SettingsSchema = z.strictObject({
   strangers: StrangerSettingsSchema.prefault({}),
   http: HttpSettingsSchema.prefault({}),
   notify: NotifySettingsSchema.prefault({}),
+  actions: ActionSettingsSchema.prefault({}),
 });
 
 export type BrokerSettings = z.infer<typeof BrokerSettingsSchema>;

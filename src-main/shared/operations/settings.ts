@@ -34,6 +34,11 @@ export const SettingsViewSchema = z.object({
     headersTimeoutMs: z.number().int(),
   }),
   notify: z.object({ webhookUrl: z.string().nullable() }),
+  actions: z.object({
+    remoteCode: z.boolean(),
+    callTimeoutMs: z.number().int(),
+    memoryMb: z.number().int(),
+  }),
 });
 
 export const ActivityEntrySchema = z.object({
@@ -69,6 +74,7 @@ export const settingsOperations = {
         strangers: Section,
         http: Section,
         notify: Section,
+        actions: Section,
       })
       .strict(),
     output: SettingsViewSchema,

@@ -1,0 +1,58 @@
+// The HubApi handlers for action files (contract 3.2: upload, remove, confirm remotely sent
+// code) and the figures for GET /api/v1/actions, as plain functions the operation table wires
+// in. Errors are ApiErrors with codes from the catalogue.
+import { ApiError } from '../../api/error-catalogue.js';
+import type { ActionCatalog } from './action-catalog.js';
+import type { ActionFigures } from './action-figures.js';
+import type { ActionFiles, FileStatus } from './action-files.js';
+import { MAX_ACTION_FILE_BYTES } from './action-folder.js';
+import { ActionFileError, type RemoteCode } from './remote-code.js';
+
+export interface ActionFileOperations {
+  figures(name: string): ActionFigures;
+  files(): { files: FileStatus[]; pending: Array<{ file: string; sha256: string }> };
+  upload(input: { file: string; contentBase64: string }): Promise<{ file: string; sha256: string }>;
+  remove(input: { file: string }): Promise<{ file: string }>;
+  confirm(input: { file: string; sha256: string }): Promise<{ file: string; sha256: string }>;
+}
+
+export function actionFileOperations(
+  catalog: ActionCatalog,
+  files: ActionFiles,
+  remote: RemoteCode,
+): ActionFileOperations {
+  return {
+    figures: (name) => catalog.figuresOf(name),
+    files: () => ({ files: files.status(), pending: remote.pending() }),
+    upload: async ({ file, contentBase64 }) => {
+      // base64 is 4/3 of the bytes: refuse a body that cannot fit before decoding it.
+      if (contentBase64.length > Math.ceil(MAX_ACTION_FILE_BYTES / 3) * 4 + 4) {
+        throw new ApiError(
+          'payload_too_large',
+          `an action file is at most ${MAX_ACTION_FILE_BYTES} bytes`,
+        );
+      }
+      return await asApiError(() => remote.install(file, Buffer.from(contentBase64, 'base64')));
+    },
+    remove: async ({ file }) => {
+      await asApiError(() => remote.remove(file));
+      return { file };
+    },
+    confirm: ({ file, sha256 }) => asApiError(() => remote.confirm(file, sha256)),
+  };
+}
+
+async function asApiError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ActionFileError)) throw error;
+    const code =
+      error.code === 'too_large'
+        ? 'payload_too_large'
+        : error.code === 'not_found'
+          ? 'not_found'
+          : 'bad_request';
+    throw new ApiError(code, error.message);
+  }
+}

@@ -1,0 +1,128 @@
+// Action files on disk -> the action table. Loads every file at start, reloads a file when its
+// content changes, and marks a file that fails (syntax error, refused path, too large, a loop
+// at top level) as invalid with its error. A failing file never stops the hub, and a file that
+// breaks keeps its last working actions listed until it is fixed or removed.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { Logger } from '../../log.js';
+import type { ActionHost } from '../host/action-host.js';
+import type { ActionCatalog } from './action-catalog.js';
+import { listCandidates, resolveInside } from './action-folder.js';
+import { buildFileActions, type Skipped } from './file-actions.js';
+
+export interface FileStatus {
+  file: string;
+  status: 'loaded' | 'invalid';
+  error: string | null;
+  actions: string[];
+  skipped: Skipped[];
+  sha256: string | null;
+}
+
+export interface ActionFilesOptions {
+  dir: string;
+  host: ActionHost;
+  catalog: ActionCatalog;
+  log: Logger;
+  /** A file failed to load or an export was refused: for an `action_error` event. */
+  onProblem?: (file: string, message: string) => void;
+}
+
+export class ActionFiles {
+  private readonly files = new Map<string, FileStatus>();
+  private version = 0;
+  private syncing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: ActionFilesOptions) {}
+
+  /** Brings the table in line with the folder; calls are queued so reloads never overlap. */
+  sync(): Promise<void> {
+    this.syncing = this.syncing
+      .then(() => this.syncNow())
+      .catch((error: unknown) => {
+        this.options.log.error('could not read the actions folder', { error });
+      });
+    return this.syncing;
+  }
+
+  status(): FileStatus[] {
+    return [...this.files.values()].sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  private async syncNow(): Promise<void> {
+    const present = new Set(listCandidates(this.options.dir));
+    for (const file of [...this.files.keys()]) {
+      if (!present.has(file)) {
+        this.files.delete(file);
+        this.options.catalog.removeFile(file);
+        this.options.log.info(`action file ${file} removed`);
+      }
+    }
+    for (const file of present) await this.load(file);
+  }
+
+  private async load(file: string): Promise<void> {
+    const before = this.files.get(file);
+    const resolved = resolveInside(this.options.dir, file);
+    if (!resolved.ok) return this.invalid(file, resolved.error, before);
+    const sha256 = createHash('sha256').update(fs.readFileSync(resolved.path)).digest('hex');
+    if (before?.sha256 === sha256 && before.status === 'loaded') return;
+    const version = ++this.version;
+    let report;
+    try {
+      report = await this.options.host.inspect(resolved.path, version);
+    } catch (error) {
+      return this.invalid(file, (error as Error).message, before, sha256);
+    }
+    const { catalog, host } = this.options;
+    const built = buildFileActions(
+      file,
+      report,
+      (name) => {
+        if (catalog.isBuiltIn(name)) return `"${name}" is a built-in action; the built-in wins`;
+        const owner = catalog.fileOf(name);
+        return owner && owner !== file ? `"${name}" is already an action of ${owner}` : null;
+      },
+      (exportName, name, message) =>
+        host.call(
+          { kind: 'action', label: `"${name}" (${file})`, file, name },
+          resolved.path,
+          version,
+          exportName,
+          message,
+        ),
+    );
+    catalog.setFileActions(file, built.actions);
+    this.files.set(file, {
+      file,
+      status: 'loaded',
+      error: null,
+      actions: built.actions.map((action) => action.name),
+      skipped: built.skipped,
+      sha256,
+    });
+    this.options.log.info(`action file ${file} loaded`, { actions: built.actions.length });
+    for (const skip of built.skipped) {
+      this.options.onProblem?.(file, `${file}: export ${skip.export} ${skip.reason}`);
+    }
+  }
+
+  private invalid(
+    file: string,
+    error: string,
+    before: FileStatus | undefined,
+    sha256?: string,
+  ): void {
+    // The last working actions stay: a half-saved edit must not take a rule away.
+    this.files.set(file, {
+      file,
+      status: 'invalid',
+      error,
+      actions: before?.actions ?? [],
+      skipped: before?.skipped ?? [],
+      sha256: sha256 ?? null,
+    });
+    this.options.log.warn(`action file ${file} is invalid: ${error}`);
+    this.options.onProblem?.(file, `${file}: ${error}`);
+  }
+}

@@ -1,0 +1,74 @@
+// The messages between the hub and the action host process. The host runs untrusted code, so
+// everything it sends is parsed with these schemas on the hub side before it is believed.
+import { z } from 'zod';
+
+/** What an action receives as its first parameter (the "message"). */
+export interface ActionMessage {
+  topic: string;
+  payload: string;
+  bytes: Uint8Array;
+  args: string[];
+  sender: string;
+}
+
+/** What the host found in one action file. */
+export interface FileReport {
+  functions: Array<{ exportName: string; actionName: string | null; length: number }>;
+  others: Array<{ exportName: string; type: string }>;
+  devices: unknown;
+}
+
+export type HubToHost =
+  | { type: 'inspect'; id: number; url: string }
+  | { type: 'call'; id: number; url: string; exportName: string; message: ActionMessage }
+  | { type: 'api-result'; id: number; ok: true; value: unknown }
+  | { type: 'api-result'; id: number; ok: false; error: string };
+
+/** The hub API calls an action may make; checked again on the hub side. */
+export const ApiOpSchema = z.enum(['publish', 'devices', 'lock', 'unlock', 'get', 'set', 'log']);
+export type ApiOp = z.infer<typeof ApiOpSchema>;
+
+const Id = z.number().int().nonnegative();
+
+export const HostToHubSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({
+    type: z.literal('inspected'),
+    id: Id,
+    ok: z.boolean(),
+    error: z.string().max(4096).optional(),
+    report: z
+      .object({
+        functions: z
+          .array(
+            z.object({
+              exportName: z.string().max(256),
+              actionName: z.string().max(256).nullable(),
+              length: z.number().int().nonnegative(),
+            }),
+          )
+          .max(1000),
+        others: z
+          .array(z.object({ exportName: z.string().max(256), type: z.string().max(32) }))
+          .max(1000),
+        devices: z.unknown(),
+      })
+      .optional(),
+  }),
+  z.object({
+    type: z.literal('result'),
+    id: Id,
+    ok: z.boolean(),
+    reply: z.string().nullable().optional(),
+    error: z.string().max(4096).optional(),
+  }),
+  z.object({
+    type: z.literal('api'),
+    id: Id,
+    callId: Id,
+    op: ApiOpSchema,
+    args: z.array(z.unknown()).max(4),
+  }),
+  z.object({ type: z.literal('stray-error'), error: z.string().max(4096) }),
+]);
+export type HostToHub = z.infer<typeof HostToHubSchema>;
