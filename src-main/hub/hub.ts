@@ -45,6 +45,11 @@ import { AutoRelock } from './locks/auto-relock.js';
 import { createLockActions } from './locks/lock-actions.js';
 import { LockService } from './locks/lock-service.js';
 import { lockHandlers } from './operations/lock-handlers.js';
+import { strangerHandlers } from './operations/stranger-handlers.js';
+import { createFindStrangerAction } from './strangers/find-stranger-action.js';
+import { listenForPictures } from './strangers/mqtt-intake.js';
+import { strangerRoutes } from './strangers/stranger-routes.js';
+import { StrangerService } from './strangers/stranger-service.js';
 import { HUB_VERSION } from './version.js';
 import { Warnings } from './warnings.js';
 import type { HubInfo, OperationName, OperationOutput } from '../shared/hub-api.js';
@@ -212,7 +217,20 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     );
     stops.push(() => notifier.stop());
 
+    const strangers = StrangerService.open({
+      dataDir: options.dataDir,
+      settings: () => store.state.settings.strangers,
+      cameras: registry,
+      warnings,
+      activity,
+      onStored: (stranger) => events.emit('stranger', stranger),
+      log: log.child('strangers'),
+    });
+    stops.push(() => strangers.stop());
+    stops.push(listenForPictures(mqtt, strangers, activity, log.child('strangers')));
+
     const actions = new ActionCatalog();
+    actions.register(createFindStrangerAction(strangers));
     actions.register(pingAction);
     for (const action of createLockActions(locks, nameOf)) actions.register(action);
     actions.register(
@@ -286,6 +304,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       ...deviceHandlers({ registry, permitJoin, integrations }),
       ...settingsHandlers(settings, activity),
       ...lockHandlers(locks, audit, nameOf),
+      ...strangerHandlers(strangers),
       ...actionFileHandlers(actionFileOperations(actions, actionFiles.files, remoteCode)),
       ...tokenHandlers({
         tokens,
@@ -314,6 +333,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: HUB_VERSION,
       panelDir: options.panelDir,
       exportAudit: () => audit.exportLines(),
+      pictureRoutes: strangerRoutes({ strangers, tokens, cameras: registry }),
       hostPolicy: {
         allowedHosts: () => store.state.settings.http.allowedHosts,
         allowedOrigins: () => store.state.settings.http.allowedOrigins,

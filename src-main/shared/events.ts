@@ -2,6 +2,7 @@
 // (`event: <type>`) and Electron IPC, so every viewer sees the same thing (contract 3.3).
 import { z } from 'zod';
 import { AvailabilitySchema, DeviceViewSchema, PermitJoinSchema } from './devices.js';
+import { StrangerSchema } from './operations/strangers.js';
 
 export const WarningDataSchema = z.object({
   code: z.string(),
@@ -45,6 +46,7 @@ export const eventDataSchemas = {
     result: z.string(),
     ms: z.number(),
   }),
+  stranger: StrangerSchema,
 } as const;
 
 export type HubEventType = keyof typeof eventDataSchemas;

@@ -11,6 +11,7 @@ import { integrationOperations } from './operations/integrations.js';
 import { lockOperations } from './operations/locks.js';
 import { tokenOperations } from './operations/tokens.js';
 import { settingsOperations } from './operations/settings.js';
+import { strangerOperations } from './operations/strangers.js';
 
 export type { OperationDef, Scope } from './operation-def.js';
 
@@ -90,6 +91,7 @@ export const hubOperations = {
   ...lockOperations,
   ...integrationOperations,
   ...settingsOperations,
+  ...strangerOperations,
   ...tokenOperations,
   ...actionFileOperations,
 } as const;

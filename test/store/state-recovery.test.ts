@@ -214,7 +214,7 @@ test('an unversioned pre-release file is migrated to the current version, the or
       broker: {
         maxConnections: 50,
         maxConnectionsPerAddress: 64,
-        maxPacketBytes: 8 * 1024 * 1024,
+        maxPacketBytes: 8 * 1024 * 1024 + 64 * 1024,
         connectTimeoutMs: 2000,
         maxKeepAliveSeconds: 3600,
       },

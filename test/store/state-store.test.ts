@@ -49,7 +49,7 @@ test('first start writes state.json and state.json.bak with defaults', () => {
   assert.deepEqual(onDisk.settings.broker, {
     maxConnections: 1000,
     maxConnectionsPerAddress: 64,
-    maxPacketBytes: 8 * 1024 * 1024,
+    maxPacketBytes: 8 * 1024 * 1024 + 64 * 1024,
     connectTimeoutMs: 10_000,
     maxKeepAliveSeconds: 3600,
   });

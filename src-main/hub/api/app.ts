@@ -1,6 +1,6 @@
 // The Express app factory: routes, auth, body limits, errors. No listen() here, so tests and
 // the desktop app can mount it as they need.
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { HubCaller } from '../hub-caller.js';
 import type { Logger } from '../log.js';
@@ -28,6 +28,8 @@ export interface AppDependencies {
   hostPolicy: HostPolicy;
   /** The audit log as JSON lines, for GET /api/v1/audit/export. */
   exportAudit: () => string;
+  /** Stranger picture routes (raw bodies, image bytes): mounted before any body parser. */
+  pictureRoutes?: Router;
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -37,6 +39,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(securityHeaders());
   app.use(hostCheck(deps.hostPolicy));
   app.use(legacyRoutes(deps.hub, deps.tokens));
+  if (deps.pictureRoutes) app.use(deps.pictureRoutes);
 
   const api = express.Router();
   const json = express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: false });

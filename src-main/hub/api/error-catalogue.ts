@@ -25,6 +25,11 @@ export const errorCatalogue = {
   unknown_device: { status: 404, message: 'There is no device with that id.' },
   unknown_token: { status: 404, message: 'There is no token with that id.' },
   unknown_lockout: { status: 404, message: 'There is no lockout with that key.' },
+  unknown_stranger: { status: 404, message: 'There is no stranger picture with that id.' },
+  not_a_picture: { status: 400, message: 'The body is not a whole JPEG, PNG or WebP picture.' },
+  bad_link: { status: 403, message: 'The picture link is not valid or has expired.' },
+  busy: { status: 503, message: 'The hub is busy storing pictures; try again shortly.' },
+  disk_full: { status: 507, message: 'The disk is full; the picture was not stored.' },
   unknown_integration: { status: 404, message: 'There is no integration account with that id.' },
   method_not_allowed: { status: 405, message: 'This route does not accept that method.' },
   misdirected_request: {

@@ -1,6 +1,6 @@
 // The original Flask hub's routes (contract 3.1), kept for the scripts and phones built for
 // it. They go through the same operations as /api/v1, so the same checks and audit log apply.
-// /get_pic arrives with the strangers service.
+// /get_pic lives in strangers/stranger-routes.ts.
 import express, { Router } from 'express';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { HubCaller } from '../hub-caller.js';

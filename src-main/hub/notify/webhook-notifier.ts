@@ -45,7 +45,7 @@ export function notificationFor(event: HubEvent): Notification | null {
             tags: 'unlock',
           }
         : null;
-    case 'stranger' as HubEvent['type']:
+    case 'stranger':
       return {
         title: 'Stranger at the door',
         message: `Camera ${String(data.camera)} saw someone it does not know.`,

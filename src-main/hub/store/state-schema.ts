@@ -24,7 +24,8 @@ export const BrokerSettingsSchema = z.strictObject({
     .int()
     .min(1024)
     .max(268_435_455)
-    .default(8 * MiB),
+    // A whole picture (strangers.maxPictureBytes, 8 MiB) plus its topic and header.
+    .default(8 * MiB + 64 * 1024),
   connectTimeoutMs: z.number().int().min(100).max(600_000).default(10_000),
   // MQTT keep-alive is a 16-bit number of seconds.
   maxKeepAliveSeconds: z.number().int().min(1).max(65_535).default(3600),
