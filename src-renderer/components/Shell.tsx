@@ -2,9 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { HubSession } from '../api/hub-session.js';
 import { useHashRoute } from '../hooks/use-hash-route.js';
-import { EmptyStateView } from '../views/EmptyStateView.js';
-import { OverviewView } from '../views/OverviewView.js';
-import { findView } from '../views/view-catalogue.js';
+import { ViewRouter } from '../views/ViewRouter.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { NavBar } from './NavBar.js';
 
@@ -16,7 +14,6 @@ interface ShellProps {
 
 export function Shell({ session, onSignOut }: ShellProps) {
   const route = useHashRoute();
-  const view = findView(route);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -46,11 +43,7 @@ export function Shell({ session, onSignOut }: ShellProps) {
       <div className="layout">
         <NavBar current={route} />
         <main className="content" ref={mainRef}>
-          {route === 'overview' || !view?.empty ? (
-            <OverviewView session={session} />
-          ) : (
-            <EmptyStateView title={view.label} empty={view.empty} />
-          )}
+          <ViewRouter route={route} session={session} />
         </main>
       </div>
     </div>

@@ -23,8 +23,9 @@ export const views: ViewDef[] = [
     empty: {
       title: 'No devices yet',
       body: [
-        'A device joins by connecting to the hub’s MQTT broker with its id as client id and publishing `hand_shake <id> [kind] [name…]` on `hearth/action`.',
-        'Joining and approval arrive in a later version; devices will then be listed here, with their state and when they were last seen.',
+        'A device joins by connecting to the hub’s MQTT broker with its id as client id and publishing `hand_shake <id> [kind] [name…]` on `hearth/action`, for example `hand_shake door1 lock Front door`.',
+        'It then waits here as pending until you approve it, or, while “Let devices join” is open, it is approved at once.',
+        'No hardware yet? Start a simulated lock with `npm run simulate -- lock` (or `camera`) in the project folder.',
       ],
     },
   },
@@ -50,17 +51,7 @@ export const views: ViewDef[] = [
       ],
     },
   },
-  {
-    id: 'actions',
-    label: 'Actions',
-    empty: {
-      title: 'No actions to show yet',
-      body: [
-        'Actions run when a message arrives on `hearth/action`: its first word names the action (for example `ping` or `lock all`).',
-        'The action table, running an action from here and adding action files arrive in a later version.',
-      ],
-    },
-  },
+  { id: 'actions', label: 'Actions' },
   {
     id: 'activity',
     label: 'Activity',
@@ -84,6 +75,15 @@ export const views: ViewDef[] = [
     },
   },
 ];
+
+/** The Actions view's empty state, shown while there are no action files. */
+export const actionsEmpty: EmptyStateText = {
+  title: 'No action files yet',
+  body: [
+    'An action runs when a message arrives on `hearth/action`: its first word names the action (for example `ping` or `lock all`) and its reply is published on the topic of that name. The built-in actions are listed above.',
+    'Add your own with an action file: a JavaScript module whose exported functions become actions. They run in a separate process that cannot read the hub’s secrets. See `docs/actions.md` for three examples.',
+  ],
+};
 
 export function findView(id: string): ViewDef | undefined {
   return views.find((view) => view.id === id);

@@ -23,7 +23,7 @@ const SECTIONS = [
     title: 'No stranger pictures yet',
     mentions: 'hearth/devices/<id>/stranger',
   },
-  { label: 'Actions', title: 'No actions to show yet', mentions: 'hearth/action' },
+  { label: 'Actions', title: 'No action files yet', mentions: 'hearth/action' },
   { label: 'Activity', title: 'No activity yet', mentions: 'newest first' },
   { label: 'Settings', title: 'Nothing to set here yet', mentions: '--http-port' },
 ];

@@ -1,0 +1,125 @@
+// The action files: loaded or invalid (with the error), the actions each gave, the exports it
+// refused, code sent over MQTT that waits for the owner to confirm its SHA-256, and removal.
+import { useState } from 'react';
+import type { HubSession } from '../../api/hub-session.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { StatusPill } from '../../components/StatusPill.js';
+import { errorText } from '../error-text.js';
+import { ActionFilesEmpty } from './ActionFilesEmpty.js';
+import { LoadActionFile } from './LoadActionFile.js';
+import type { ActionFiles } from './use-actions.js';
+
+interface ActionFilesCardProps {
+  session: HubSession;
+  files: ActionFiles;
+  admin: boolean;
+  onChanged(): void;
+}
+
+export function ActionFilesCard({ session, files, admin, onChanged }: ActionFilesCardProps) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const act = (key: string, call: () => Promise<unknown>, what: string) => {
+    setBusy(key);
+    setError(null);
+    call().then(
+      () => {
+        setBusy(null);
+        onChanged();
+      },
+      (caught: unknown) => {
+        setBusy(null);
+        setError(`${what}: ${errorText(caught)}`);
+        onChanged();
+      },
+    );
+  };
+
+  const loader = <LoadActionFile session={session} onLoaded={onChanged} />;
+  if (files.files.length === 0 && files.pending.length === 0) {
+    return <ActionFilesEmpty admin={admin}>{loader}</ActionFilesEmpty>;
+  }
+  return (
+    <section className="card" aria-labelledby="files-title">
+      <div className="card-head">
+        <h2 id="files-title">Action files</h2>
+        {admin && loader}
+      </div>
+      {error && <ErrorNotice text={error} onDismiss={() => setError(null)} />}
+      {files.pending.length > 0 && (
+        <ul className="item-list" aria-label="Code waiting for confirmation">
+          {files.pending.map((item) => (
+            <li key={item.file} className="item item-pending">
+              <div className="item-main">
+                <code className="item-title">{item.file}</code>
+                <StatusPill tone="warn">waiting for confirmation</StatusPill>
+                <p className="item-note">
+                  Sent over MQTT with <code>save_action_file</code>. It runs only once you confirm
+                  this is the code you expect. SHA-256: <code className="hash">{item.sha256}</code>
+                </p>
+              </div>
+              {admin && (
+                <button
+                  type="button"
+                  className="button button-primary button-small"
+                  disabled={busy === `confirm:${item.file}`}
+                  onClick={() =>
+                    act(
+                      `confirm:${item.file}`,
+                      () => session.api.confirmActionFile(item),
+                      `Could not confirm ${item.file}`,
+                    )
+                  }
+                >
+                  {busy === `confirm:${item.file}` ? 'Confirming…' : 'Confirm'}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {files.files.length > 0 && (
+        <ul className="item-list" aria-label="Action files">
+          {files.files.map((file) => (
+            <li key={file.file} className="item">
+              <div className="item-main">
+                <code className="item-title">{file.file}</code>
+                <StatusPill tone={file.status === 'loaded' ? 'ok' : 'bad'}>
+                  {file.status}
+                </StatusPill>
+                {file.error && <p className="item-error">{file.error}</p>}
+                <p className="item-note">
+                  {file.actions.length > 0
+                    ? `Actions: ${file.actions.join(', ')}`
+                    : 'No actions from this file.'}
+                </p>
+                {file.skipped.map((skip) => (
+                  <p key={skip.export} className="item-note">
+                    Export <code>{skip.export}</code> skipped: {skip.reason}
+                  </p>
+                ))}
+              </div>
+              {admin && (
+                <ConfirmButton
+                  label="Delete"
+                  question={`Delete ${file.file}?`}
+                  confirmLabel="Delete"
+                  busy={busy === `delete:${file.file}`}
+                  onConfirm={() =>
+                    act(
+                      `delete:${file.file}`,
+                      () => session.api.deleteActionFile({ file: file.file }),
+                      `Could not delete ${file.file}`,
+                    )
+                  }
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

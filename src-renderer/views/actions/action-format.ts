@@ -1,0 +1,28 @@
+// Display helpers for the action table.
+import type { ActionInfo } from '../../../src-main/shared/hub-api.js';
+import type { TokenScope } from '../use-token-scope.js';
+
+export function whoMayRun(action: ActionInfo): string {
+  const tokens =
+    action.permission === 'anyone'
+      ? 'Any token'
+      : action.permission === 'control'
+        ? 'Control and admin tokens'
+        : 'Admin token only';
+  return action.devicesMayRun ? `${tokens}, and devices` : tokens;
+}
+
+export function mayRunWith(action: ActionInfo, scope: TokenScope): boolean {
+  if (action.permission === 'admin') return scope === 'admin';
+  return true;
+}
+
+export function formatMs(ms: number, calls: number): string {
+  if (calls === 0) return '—';
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+}
+
+/** "hello world" → ["hello", "world"]; "" → []. */
+export function splitArgs(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word !== '');
+}
