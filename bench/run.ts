@@ -17,6 +17,7 @@ import { killAll } from './lib/proc.js';
 import { table, type ScenarioResult } from './lib/report.js';
 import { actions } from './scenarios/actions.js';
 import { locks } from './scenarios/locks.js';
+import { pictures } from './scenarios/pictures.js';
 import { roundTrip } from './scenarios/round-trip.js';
 import { startup } from './scenarios/startup.js';
 
@@ -55,6 +56,12 @@ const scenarios: Record<string, () => Promise<ScenarioResult>> = {
       joinBatch: 50,
     }),
   actions: () => actions({ count: num(args.trips, 2_000, 200), warmup: 100 }),
+  pictures: () =>
+    pictures({
+      pictures: num(undefined, 200, 20),
+      gallery: 10_000,
+      listings: num(undefined, 200, 20),
+    }),
 };
 const chosen = args.only ? args.only.split(',') : Object.keys(scenarios);
 for (const name of chosen) {

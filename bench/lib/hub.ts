@@ -27,9 +27,14 @@ export function profileHubsInto(dir: string): void {
   nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
 }
 
-export async function startHub(timeoutMs = 15_000): Promise<Hub> {
+export async function startHub(
+  timeoutMs = 15_000,
+  /** Fills the data folder before the hub starts (a gallery of pictures, say). */
+  prepare?: (dataDir: string) => void,
+): Promise<Hub> {
   if (!existsSync(HUB_ENTRY)) throw new Error(`${HUB_ENTRY} is missing: run npm run build first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
+  prepare?.(dataDir);
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('HEARTH_')) env[key] = value;
