@@ -152,6 +152,29 @@ describe('bodies', () => {
     assert.match(error.message, /args/);
   });
 
+  test('a body that is not JSON: 415 saying to send JSON', async () => {
+    const response = await fetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'text/plain' },
+      body: '{"args":[]}',
+    });
+    assert.equal(response.status, 415);
+    const error = await errorOf(response);
+    assert.equal(error.code, 'unsupported_media_type');
+    assert.match(error.message, /application\/json/);
+  });
+
+  test('deep nesting within the size limit is a clear 400, not a crash', async () => {
+    const deep = '['.repeat(120_000) + ']'.repeat(120_000);
+    const response = await fetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: deep,
+    });
+    assert.equal(response.status, 400);
+    assert.equal((await errorOf(response)).code, 'invalid_input');
+  });
+
   test('the hub is still up after the bad bodies', async () => {
     const response = await fetch(`${hub.httpUrl}/hello`);
     assert.equal(response.status, 200);

@@ -5,6 +5,7 @@ import { hubOperations, operationNames, type OperationName } from '../../shared/
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { HubCaller } from '../hub-caller.js';
 import { addressOf, callerOf, requireScope } from './auth.js';
+import { ApiError } from './error-catalogue.js';
 
 export function operationRoutes(hub: HubCaller, tokens: TokenVerifier): Router {
   const router = Router();
@@ -24,10 +25,19 @@ export function operationRoutes(hub: HubCaller, tokens: TokenVerifier): Router {
 }
 
 function inputOf(name: OperationName, req: Request): unknown {
+  // A body that is not JSON would be silently ignored; say what to send instead.
+  if (hubOperations[name].http.method !== 'get' && hasBody(req) && !req.is('application/json')) {
+    throw new ApiError('unsupported_media_type');
+  }
   const fromRequest =
     hubOperations[name].http.method === 'get' ? req.query : ((req.body as unknown) ?? {});
   if (typeof fromRequest !== 'object' || fromRequest === null || Array.isArray(fromRequest)) {
     return fromRequest;
   }
   return { ...fromRequest, ...req.params };
+}
+
+function hasBody(req: Request): boolean {
+  const length = Number(req.headers['content-length'] ?? 0);
+  return length > 0 || req.headers['transfer-encoding'] !== undefined;
 }
