@@ -1,10 +1,9 @@
 // The action table and the action files: fetched on open, after every change made here, when
 // the connection comes back, and (coalesced) whenever an `action_error` event arrives.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { ActionInfo, OperationOutput } from '../../../src-main/shared/hub-api.js';
 import type { HubSession } from '../../api/hub-session.js';
-import { errorText } from '../error-text.js';
-import { useOnReconnect } from '../use-on-reconnect.js';
+import { useFetched } from '../use-fetched.js';
 
 export type ActionFiles = OperationOutput<'listActionFiles'>;
 
@@ -19,38 +18,14 @@ export interface ActionsState {
 const EVENT_SETTLE_MS = 250;
 
 export function useActions(session: HubSession): ActionsState {
-  const [actions, setActions] = useState<ActionInfo[] | null>(null);
-  const [files, setFiles] = useState<ActionFiles | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const mounted = useRef(true);
-
-  const load = useCallback(() => {
-    Promise.all([session.api.listActions({}), session.api.listActionFiles({})]).then(
-      ([table, fileList]) => {
-        if (!mounted.current) return;
-        setActions(table.actions);
-        setFiles(fileList);
-        setError(null);
-        setLoading(false);
-      },
-      (caught: unknown) => {
-        if (!mounted.current) return;
-        setError(errorText(caught));
-        setLoading(false);
-      },
-    );
-  }, [session]);
-
-  useEffect(() => {
-    mounted.current = true;
-    load();
-    return () => {
-      mounted.current = false;
-    };
-  }, [load]);
-
-  useOnReconnect(session, load);
+  const fetchBoth = useCallback(
+    () =>
+      Promise.all([session.api.listActions({}), session.api.listActionFiles({})]).then(
+        ([table, files]) => ({ actions: table.actions, files }),
+      ),
+    [session],
+  );
+  const { data, loading, error, refresh: load, reload } = useFetched(session, fetchBoth);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -65,14 +40,5 @@ export function useActions(session: HubSession): ActionsState {
     };
   }, [session, load]);
 
-  return {
-    actions,
-    files,
-    loading,
-    error,
-    reload: () => {
-      setLoading(true);
-      load();
-    },
-  };
+  return { actions: data?.actions ?? null, files: data?.files ?? null, loading, error, reload };
 }

@@ -1,11 +1,10 @@
 // The device registry, live: fetched on open and on reconnect, then kept current by the
 // device_* and availability events. Pending devices come first, then by name.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { DeviceView } from '../../../src-main/shared/devices.js';
 import type { HubEvent } from '../../../src-main/shared/events.js';
 import type { HubSession } from '../../api/hub-session.js';
-import { errorText } from '../error-text.js';
-import { useOnReconnect } from '../use-on-reconnect.js';
+import { useFetched } from '../use-fetched.js';
 
 export interface DevicesState {
   devices: DeviceView[] | null;
@@ -18,53 +17,31 @@ export interface DevicesState {
 }
 
 export function useDevices(session: HubSession): DevicesState {
-  const [devices, setDevices] = useState<DeviceView[] | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const mounted = useRef(true);
-
-  const load = useCallback(() => {
-    session.api.listDevices({}).then(
-      (result) => {
-        if (!mounted.current) return;
-        setDevices(result.devices);
-        setError(null);
-        setLoading(false);
-      },
-      (caught: unknown) => {
-        if (!mounted.current) return;
-        setError(errorText(caught));
-        setLoading(false);
-      },
-    );
-  }, [session]);
-
-  useEffect(() => {
-    mounted.current = true;
-    load();
-    return () => {
-      mounted.current = false;
-    };
-  }, [load]);
-
-  useOnReconnect(session, load);
+  const fetchDevices = useCallback(
+    () => session.api.listDevices({}).then((result) => result.devices),
+    [session],
+  );
+  const {
+    data: devices,
+    setData: setDevices,
+    loading,
+    error,
+    reload,
+  } = useFetched(session, fetchDevices);
 
   useEffect(
     () =>
       session.subscribe((event) => {
         setDevices((list) => (list ? applyEvent(list, event) : list));
       }),
-    [session],
+    [session, setDevices],
   );
 
   return {
     devices: devices ? sortDevices(devices) : null,
     loading,
     error,
-    reload: () => {
-      setLoading(true);
-      load();
-    },
+    reload,
     upsert: (device) => setDevices((list) => (list ? upsertDevice(list, device) : list)),
     drop: (id) => setDevices((list) => (list ? list.filter((d) => d.id !== id) : list)),
   };
