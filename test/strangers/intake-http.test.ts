@@ -165,10 +165,20 @@ function streamUpload(
   });
 }
 
+/**
+ * The hub answers 413 and closes the connection soon after. A client that is still pushing its
+ * body can have that answer wiped by the TCP reset when the close arrives first (a busy machine,
+ * a slow reader): then it sees the connection cut instead. Either way it was cut off; the bytes
+ * sent and the folder, checked by the caller, are what prove nothing was taken in.
+ */
+function assertCutOff(status: number | null): void {
+  assert.ok(status === 413 || status === null, `413 or a cut connection, not ${status}`);
+}
+
 test('100 times over the cap, streamed without a length: cut off early with 413, nothing stored', async () => {
   const folder = folderEntries(hub.dataDir);
   const { status, sent } = await streamUpload(100 * CAP, false);
-  assert.equal(status, 413);
+  assertCutOff(status);
   assert.ok(sent < 4 * CAP, `cut off after ${sent} of ${100 * CAP} bytes`);
   assert.deepEqual(folderEntries(hub.dataDir), folder);
 });
@@ -176,7 +186,7 @@ test('100 times over the cap, streamed without a length: cut off early with 413,
 test('100 times over the cap with its length declared: refused before the body is read', async () => {
   const folder = folderEntries(hub.dataDir);
   const { status, sent } = await streamUpload(100 * CAP, true);
-  assert.equal(status, 413);
+  assertCutOff(status);
   assert.ok(sent < 4 * CAP, `cut off after ${sent} of ${100 * CAP} bytes`);
   assert.deepEqual(folderEntries(hub.dataDir), folder);
   assert.equal(pictureFiles(hub.dataDir).length, 4, 'only the earlier, accepted pictures');
