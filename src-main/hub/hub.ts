@@ -2,13 +2,8 @@
 // (as zigbee2mqtt's controller). Nothing here imports Electron: the same hub runs headless
 // (`npm run hub`) and inside the desktop app.
 import { ActionDispatcher } from './actions/dispatcher.js';
-import { pingAction } from './actions/built-in/ping.js';
-import { createRemoteCodeActions } from './actions/built-in/remote-code-actions.js';
-import { createStateActions } from './actions/built-in/state-actions.js';
-import { ActionCatalog } from './actions/files/action-catalog.js';
+import { buildActionTable } from './actions/build-action-table.js';
 import { actionFileOperations } from './actions/files/action-file-operations.js';
-import { RemoteCode } from './actions/files/remote-code.js';
-import { createActionFiles } from './actions/files/start-action-files.js';
 import type { HostSpawner } from './actions/host/host-spawner.js';
 import { actionFileHandlers } from './operations/action-file-handlers.js';
 import { ActivityLog } from './activity/activity-log.js';
@@ -26,9 +21,7 @@ import { tokenHandlers } from './operations/token-handlers.js';
 import { EmbeddedBroker } from './broker/embedded-broker.js';
 import { listenToDeviceReports } from './devices/device-reports.js';
 import { DeviceRegistry } from './devices/device-registry.js';
-import { createHandShakeAction } from './devices/hand-shake-action.js';
 import { PermitJoin } from './devices/permit-join.js';
-import { RateLimit } from './devices/rate-limit.js';
 import { shouldAnnounce, startMdnsAnnouncer } from './discovery/mdns-announcer.js';
 import { EventBus } from './events.js';
 import { createHubCaller, type CallerIdentity } from './hub-caller.js';
@@ -42,11 +35,9 @@ import { loadOrCreateHubCertificate } from './tls/hub-certificate.js';
 import { AuditLog } from './locks/audit-log.js';
 import { WebhookNotifier } from './notify/webhook-notifier.js';
 import { AutoRelock } from './locks/auto-relock.js';
-import { createLockActions } from './locks/lock-actions.js';
 import { LockService } from './locks/lock-service.js';
 import { lockHandlers } from './operations/lock-handlers.js';
 import { strangerHandlers } from './operations/stranger-handlers.js';
-import { createFindStrangerAction } from './strangers/find-stranger-action.js';
 import { listenForPictures } from './strangers/mqtt-intake.js';
 import { strangerRoutes } from './strangers/stranger-routes.js';
 import { StrangerService } from './strangers/stranger-service.js';
@@ -229,55 +220,22 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     stops.push(() => strangers.stop());
     stops.push(listenForPictures(mqtt, strangers, activity, log.child('strangers')));
 
-    const actions = new ActionCatalog();
-    actions.register(createFindStrangerAction(strangers));
-    actions.register(pingAction);
-    for (const action of createLockActions(locks, nameOf)) actions.register(action);
-    actions.register(
-      createHandShakeAction({
-        registry,
-        permitJoin,
-        bus: mqtt,
-        rateLimit: new RateLimit(() => store.state.settings.devices.handShakesPerMinutePerAddress),
-        activity,
-      }),
-    );
-    for (const action of createStateActions(store)) actions.register(action);
-    // Action files run in the action host process, never here (docs/actions.md).
-    const actionFiles = await createActionFiles({
+    const { actions, actionFiles, remoteCode } = await buildActionTable({
       dataDir: options.dataDir,
-      catalog: actions,
-      services: {
-        publish: (topic, payload) => mqtt.publish(topic, payload, { qos: 1 }),
-        devices: () => registry.list(),
-        command: (id, command, who) => locks.command(id, command, who),
-      },
-      limits: () => store.state.settings.actions,
       ...(options.actionHostSpawner ? { spawner: options.actionHostSpawner } : {}),
-      onProblem: (source, message) =>
-        events.emit('action_error', {
-          action: source,
-          code: 'action_file',
-          message,
-          caller: 'action files',
-        }),
-      log: log.child('action-files'),
+      store,
+      events,
+      warnings,
+      activity,
+      bus: mqtt,
+      registry,
+      permitJoin,
+      locks,
+      strangers,
+      nameOf,
+      log,
     });
     stops.push(() => actionFiles.stop());
-    const remoteCode = new RemoteCode(actionFiles.dir, () => actionFiles.files.sync());
-    const remoteCodeActions = createRemoteCodeActions({
-      enabled: () => store.state.settings.actions.remoteCode,
-      remote: remoteCode,
-      files: actionFiles.files,
-      onPending: (file, sha256) =>
-        warnings.raise(
-          'action_code_pending',
-          `${file} arrived as remote code; it runs once you confirm its SHA-256 ${sha256}`,
-        ),
-    });
-    for (const action of remoteCodeActions) actions.register(action);
-    // Every built-in is registered before the files load, so each clash is reported.
-    await actionFiles.load();
     const dispatcher = new ActionDispatcher(mqtt, actions, events, log.child('actions'));
     dispatcher.start();
     stops.push(() => dispatcher.stop());
