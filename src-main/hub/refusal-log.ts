@@ -1,6 +1,6 @@
 // Logs each refusal once, but a peer that retries in a loop (or a flood of them) must not
 // fill the log: per key, one line per window, and the next line says how many were skipped.
-import type { LogFields, Logger } from '../log.js';
+import type { LogFields, Logger } from './log.js';
 
 const MAX_KEYS = 1000;
 

@@ -6,7 +6,7 @@ import type { EventBus } from '../events.js';
 import type { Logger } from '../log.js';
 import type { ActionTable } from './action-table.js';
 import type { ActionResult, Caller } from './action-types.js';
-import { RefusalLog } from '../broker/refusal-log.js';
+import { RefusalLog } from '../refusal-log.js';
 import { parseActionMessage } from './parse-action.js';
 import { mayRun } from './permissions.js';
 

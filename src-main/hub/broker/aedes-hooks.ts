@@ -3,7 +3,7 @@
 import type { AedesOptions, AuthenticateError, Client, ConnectPacket } from 'aedes';
 import type { BrokerAccess, ConnectRequest, Principal, Refusal } from './access.js';
 import type { LogFields } from '../log.js';
-import type { RefusalLog } from './refusal-log.js';
+import type { RefusalLog } from '../refusal-log.js';
 
 type Hooks = Required<
   Pick<

@@ -10,7 +10,7 @@ import type { FrameViolation } from './frame-scanner.js';
 import { GuardedConnection } from './guarded-connection.js';
 import type { BrokerLimits } from './limits.js';
 import { PRE_CONNECT_MAX_PACKET_BYTES } from './limits.js';
-import type { RefusalLog } from './refusal-log.js';
+import type { RefusalLog } from '../refusal-log.js';
 
 /** How a connection reached the broker (for logs). */
 export type Transport = 'tcp' | 'tls' | 'ws';

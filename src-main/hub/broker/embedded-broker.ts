@@ -18,7 +18,7 @@ import { PRE_CONNECT_MAX_PACKET_BYTES, checkLimits } from './limits.js';
 import { closeServer, listen } from './listen.js';
 import { Presence } from './presence.js';
 import type { PresenceListener } from './presence.js';
-import { RefusalLog } from './refusal-log.js';
+import { RefusalLog } from '../refusal-log.js';
 import { createTlsListener, type TlsCredentials } from './tls-listener.js';
 import { createWsListener } from './ws-listener.js';
 import type { WsListener } from './ws-listener.js';
