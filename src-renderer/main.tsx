@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { loadToken, takeTokenFromFragment } from './auth/token-storage.js';
+import { LanguageProvider } from './i18n/LanguageProvider.js';
 import './styles.css';
 
 const bridge = window.hub;
@@ -13,6 +14,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App bridge={bridge} initialToken={initialToken} />
+    <LanguageProvider>
+      <App bridge={bridge} initialToken={initialToken} />
+    </LanguageProvider>
   </StrictMode>,
 );

@@ -1,0 +1,37 @@
+// The whole catalogue: every area's strings merged, one table per language. Each area has its
+// own file so views can be worked on side by side; keys are prefixed with the area's name.
+import { actionsStrings } from './actions.js';
+import { activityStrings } from './activity.js';
+import { commonStrings } from './common.js';
+import { devicesStrings } from './devices.js';
+import { homeStrings } from './home.js';
+import { settingsStrings } from './settings.js';
+import { strangersStrings } from './strangers.js';
+
+const areas = [
+  commonStrings,
+  homeStrings,
+  devicesStrings,
+  strangersStrings,
+  actionsStrings,
+  activityStrings,
+  settingsStrings,
+] as const;
+
+export const english = Object.assign(
+  {},
+  ...areas.map((area) => area.en),
+) as typeof commonStrings.en &
+  typeof homeStrings.en &
+  typeof devicesStrings.en &
+  typeof strangersStrings.en &
+  typeof actionsStrings.en &
+  typeof activityStrings.en &
+  typeof settingsStrings.en;
+
+export type StringKey = keyof typeof english;
+
+export const chinese = Object.assign({}, ...areas.map((area) => area['zh-CN'])) as Record<
+  StringKey,
+  string
+>;
