@@ -4,6 +4,7 @@ import { ActionsView } from './actions/ActionsView.js';
 import { DevicesView } from './devices/DevicesView.js';
 import { EmptyStateView } from './EmptyStateView.js';
 import { OverviewView } from './OverviewView.js';
+import { SettingsView } from './settings/SettingsView.js';
 import { findView, type ViewId } from './view-catalogue.js';
 
 export function ViewRouter({ route, session }: { route: ViewId; session: HubSession }) {
@@ -12,6 +13,8 @@ export function ViewRouter({ route, session }: { route: ViewId; session: HubSess
       return <DevicesView session={session} />;
     case 'actions':
       return <ActionsView session={session} />;
+    case 'settings':
+      return <SettingsView session={session} />;
     case 'overview':
       return <OverviewView session={session} />;
     default: {
