@@ -1,4 +1,5 @@
 // Small helpers around real mqtt.js clients.
+import { createConnection } from 'node:net';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 
 export async function connectToken(
@@ -55,9 +56,24 @@ export async function collectMessages(
 }
 
 /** Tries to connect and returns the CONNACK refusal code (or null if it was accepted). */
-export async function connackCode(url: string, options: IClientOptions): Promise<number | null> {
+/**
+ * Connects once and resolves with the CONNACK's refusal code, or null when accepted. With
+ * `localAddress` the TCP connection leaves from that loopback address (mqtt.js itself has no
+ * such option), so tests can play several machines.
+ */
+export async function connackCode(
+  url: string,
+  options: IClientOptions & { localAddress?: string },
+): Promise<number | null> {
+  const { localAddress, ...clientOptions } = options;
+  const settings = { reconnectPeriod: 0, connectTimeout: 5_000, ...clientOptions };
   return new Promise((resolve, reject) => {
-    const client = mqtt.connect(url, { reconnectPeriod: 0, connectTimeout: 5_000, ...options });
+    const client = localAddress
+      ? new mqtt.MqttClient(() => {
+          const { hostname, port } = new URL(url);
+          return createConnection({ host: hostname, port: Number(port), localAddress });
+        }, settings)
+      : mqtt.connect(url, settings);
     client.once('connect', () => {
       client.end(true);
       resolve(null);

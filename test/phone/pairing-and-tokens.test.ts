@@ -149,6 +149,79 @@ describe('failed logins', () => {
   });
 });
 
+describe('failed MQTT logins', () => {
+  test('wrong MQTT passwords count in the same lockouts as HTTP; a valid token still connects', async () => {
+    const from = '127.0.0.7';
+    const wrongLogin = (i: number) =>
+      connackCode(hub.mqttUrl, {
+        clientId: `guesser-${i}`,
+        username: 'token',
+        password: `wrong-${i}`,
+        localAddress: from,
+      });
+    const codes: Array<number | null> = [];
+    for (let i = 0; i < 12; i++) codes.push(await wrongLogin(i));
+    assert.ok(
+      codes.every((code) => code === 4),
+      `every wrong login is refused as bad credentials: ${codes.join(',')}`,
+    );
+    const lockouts = (await api(hub.httpUrl, hub.token, 'GET', '/api/v1/lockouts')).body
+      .lockouts as Array<{ key: string; failures: number; lockedUntil: string | null }>;
+    const mine = lockouts.find((entry) => entry.key === `address:${from}`);
+    assert.ok(mine?.lockedUntil, `the address is locked out: ${JSON.stringify(lockouts)}`);
+
+    // Locked out: a further wrong guess waits for its refusal; the right token does not.
+    const slowStart = Date.now();
+    assert.equal(await wrongLogin(99), 4);
+    assert.ok(Date.now() - slowStart >= 900, 'a locked-out guess is held back');
+    const owner = await connackCode(hub.mqttUrl, {
+      clientId: 'owner-script',
+      username: 'token',
+      password: hub.token,
+      localAddress: from,
+    });
+    assert.equal(owner, null, 'a valid token is never locked out');
+    const http = await fetch(`${hub.httpUrl}/api/v1/status`, {
+      headers: { authorization: 'Bearer wrong-over-http' },
+    });
+    assert.equal(http.status, 401, 'HTTP from another address is not affected');
+
+    const cleared = await api(
+      hub.httpUrl,
+      hub.token,
+      'DELETE',
+      `/api/v1/lockouts/${encodeURIComponent(`address:${from}`)}`,
+    );
+    assert.equal(cleared.status, 200);
+    const quickStart = Date.now();
+    assert.equal(await wrongLogin(100), 4);
+    assert.ok(Date.now() - quickStart < 900, 'cleared: refused at once again');
+  });
+
+  test('a wrong device secret counts too; a joining device without credentials does not', async () => {
+    const from = '127.0.0.8';
+    for (let i = 0; i < 3; i++) {
+      assert.equal(
+        await connackCode(hub.mqttUrl, {
+          clientId: 'door9',
+          username: 'door9',
+          password: 'not-the-secret',
+          localAddress: from,
+        }),
+        4,
+      );
+    }
+    assert.equal(
+      await connackCode(hub.mqttUrl, { clientId: 'new-lock', localAddress: from }),
+      null,
+      'an anonymous device may still join (hand_shake)',
+    );
+    const lockouts = (await api(hub.httpUrl, hub.token, 'GET', '/api/v1/lockouts')).body
+      .lockouts as Array<{ key: string; failures: number }>;
+    assert.equal(lockouts.find((entry) => entry.key === `address:${from}`)?.failures, 3);
+  });
+});
+
 describe('the state as one document', () => {
   test('export, change, import: replaced as a whole, the old state kept beside it', async () => {
     const exported = await api(hub.httpUrl, hub.token, 'GET', '/api/v1/state/export');

@@ -1,6 +1,7 @@
 // The hub's access rules for MQTT, plugged into the broker's hooks (the one place they live):
 // who connects (connect-rules.ts), what each may publish, subscribe to and receive
 // (topic-rules.ts), and a rate-limited history of what was refused (refusal-history.ts).
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ActivityInput } from '../activity/activity-log.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { AuthResult, BrokerAccess, ConnectRequest, Principal } from '../broker/access.js';
@@ -9,6 +10,11 @@ import type { AccessDirectory } from './access-directory.js';
 import { identify } from './connect-rules.js';
 import { RefusalHistory } from './refusal-history.js';
 import { TopicRules } from './topic-rules.js';
+
+type Refused = Extract<AuthResult, { ok: false }>;
+
+/** How long a locked-out address waits for its CONNACK refusal (bounded by the socket caps). */
+export const LOCKED_OUT_REFUSAL_DELAY_MS = 1_000;
 
 export { INTEGRATION_USERNAME_PREFIX, TOKEN_USERNAME } from './connect-rules.js';
 export { ACTION_INBOX } from './device-rights.js';
@@ -28,10 +34,21 @@ export function createHubAccess(options: HubAccessOptions): BrokerAccess {
   const rules = new TopicRules(directory);
   const history = new RefusalHistory(options.activity);
 
+  // Wrong credentials count against the address and the presented secret, exactly like a wrong
+  // HTTP token (one lockout list for both ways in). Once locked out, the refusal is held back
+  // for a moment so a guesser gets few tries a minute; a valid login never waits.
+  async function failedLogin(request: ConnectRequest, refused: Refused): Promise<Refused> {
+    const presented = request.password?.toString('utf8') || null;
+    const wait = options.tokens.recordFailure?.(request.address, presented) ?? 0;
+    if (wait === 0) return refused;
+    await delay(LOCKED_OUT_REFUSAL_DELAY_MS);
+    return { ...refused, reason: `too many failed logins; try again in ${wait} s` };
+  }
+
   return {
     async authenticate(request: ConnectRequest): Promise<AuthResult> {
       const result = identify(options, request);
-      if (!result.ok) return result;
+      if (!result.ok) return result.returnCode === 4 ? failedLogin(request, result) : result;
       const { principal } = result;
       rules.prepare(principal);
       const { will } = request;
