@@ -27,6 +27,7 @@ async function run(options: CliOptions, log: Logger, onReady: () => void): Promi
     mqttPort: options.mqttPort,
     wsPort: options.wsPort,
     mqttsPort: options.mqttsPort,
+    httpsPort: options.httpsPort,
     mdns: options.mdns,
     httpPort: options.httpPort,
     adminToken: options.adminToken,
@@ -47,6 +48,7 @@ async function run(options: CliOptions, log: Logger, onReady: () => void): Promi
     mqtt: ports.mqtt,
     ws: ports.ws,
     http: ports.http,
+    https: ports.https,
     broker: hub.info.broker,
     dataDir: hub.dataDir,
   };

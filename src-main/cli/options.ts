@@ -15,6 +15,7 @@ export interface CliOptions {
   mqttsPort: number | null;
   wsPort: number;
   httpPort: number;
+  httpsPort: number | null;
   adminToken: string | undefined;
   brokerUrl: string | undefined;
   mdns: boolean;
@@ -30,6 +31,7 @@ Options (each also read from the environment variable shown):
   --mqtts-port N      HEARTH_MQTTS_PORT   MQTT over TLS (default off)
   --ws-port N         HEARTH_WS_PORT      MQTT over WebSocket, path /mqtt (default 8083)
   --http-port N       HEARTH_HTTP_PORT    HTTP API and control panel (default 8080)
+  --https-port N      HEARTH_HTTPS_PORT   the same over TLS with the hub's own certificate (default off)
   --admin-token T     HEARTH_ADMIN_TOKEN  the admin token (default: generated at first start, shown once)
   --broker-url URL    HEARTH_BROKER_URL   use an external broker instead of the embedded one
   --no-mdns           HEARTH_MDNS=0       do not announce the hub on the LAN with mDNS
@@ -49,6 +51,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         'mqtts-port': { type: 'string' },
         'ws-port': { type: 'string' },
         'http-port': { type: 'string' },
+        'https-port': { type: 'string' },
         'admin-token': { type: 'string' },
         'broker-url': { type: 'string' },
         'no-mdns': { type: 'boolean' },
@@ -79,6 +82,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     mqttsPort: optionalPort('--mqtts-port', pick('mqtts-port', 'HEARTH_MQTTS_PORT')),
     wsPort: parsePort('--ws-port', pick('ws-port', 'HEARTH_WS_PORT') ?? '8083'),
     httpPort: parsePort('--http-port', pick('http-port', 'HEARTH_HTTP_PORT') ?? '8080'),
+    httpsPort: optionalPort('--https-port', pick('https-port', 'HEARTH_HTTPS_PORT')),
     adminToken: parseAdminToken(pick('admin-token', 'HEARTH_ADMIN_TOKEN')),
     brokerUrl: parseBrokerUrl(pick('broker-url', 'HEARTH_BROKER_URL')),
     mdns: values['no-mdns'] ? false : parseSwitch('HEARTH_MDNS', env.HEARTH_MDNS),
@@ -96,6 +100,7 @@ function defaults(): CliOptions {
     mqttsPort: null,
     wsPort: 8083,
     httpPort: 8080,
+    httpsPort: null,
     adminToken: undefined,
     brokerUrl: undefined,
     mdns: true,
@@ -171,6 +176,7 @@ function checkDistinctPorts(options: CliOptions): void {
     ['--mqtts-port', options.mqttsPort],
     ['--ws-port', options.wsPort],
     ['--http-port', options.httpPort],
+    ['--https-port', options.httpsPort],
   ];
   const seen = new Map<number, string>();
   for (const [name, port] of named) {

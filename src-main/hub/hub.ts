@@ -22,7 +22,7 @@ import { EmbeddedBroker } from './broker/embedded-broker.js';
 import { listenToDeviceReports } from './devices/device-reports.js';
 import { DeviceRegistry } from './devices/device-registry.js';
 import { PermitJoin } from './devices/permit-join.js';
-import { shouldAnnounce, startMdnsAnnouncer } from './discovery/mdns-announcer.js';
+import { createMdnsSwitch, type MdnsSwitch } from './discovery/mdns-switch.js';
 import { EventBus } from './events.js';
 import { createHubCaller, type CallerIdentity } from './hub-caller.js';
 import type { Logger } from './log.js';
@@ -53,6 +53,8 @@ export interface HubOptions {
   wsPort: number | null;
   /** MQTT over TLS with the hub's own certificate; off when null or left out. */
   mqttsPort?: number | null;
+  /** The HTTP API (and panel) over TLS with the same certificate; off when null or left out. */
+  httpsPort?: number | null;
   httpPort: number;
   /** A chosen admin token; without one, a first start generates one (see generatedAdminToken). */
   adminToken?: string;
@@ -136,8 +138,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     });
 
     const mqttsPort = options.mqttsPort ?? null;
+    const httpsPort = options.httpsPort ?? null;
     const certificate =
-      mqttsPort === null
+      mqttsPort === null && httpsPort === null
         ? null
         : await loadOrCreateHubCertificate(options.dataDir, (code, message) =>
             warnings.raise(code, message),
@@ -180,7 +183,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     stops.push(() => registry.stop());
     registry.publishList();
 
-    const settings = new SettingsService(store, warnings, (limits) => mqtt.setLimits(limits));
+    // Set once the HTTP port is known (the announcement carries it); settings changes reach it.
+    let mdns: MdnsSwitch | null = null;
+    const settings = new SettingsService(store, warnings, (limits) => mqtt.setLimits(limits), [
+      (next) => void mdns?.set(next.discovery.mdns),
+    ]);
     const permitJoin = new PermitJoin((view) => events.emit('permit_join', view));
     stops.push(() => permitJoin.stop());
 
@@ -241,10 +248,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     stops.push(() => dispatcher.stop());
 
     let httpPort: number | null = null;
+    let httpsListenPort: number | null = null;
     const info = (): HubInfo => ({
       name: store.state.name,
       version: HUB_VERSION,
-      ports: { ...mqtt.ports, http: httpPort },
+      ports: { ...mqtt.ports, http: httpPort, https: httpsListenPort },
       tlsFingerprint: certificate?.fingerprint ?? null,
       broker: 'embedded',
       startedAt: new Date(startedAt).toISOString(),
@@ -273,10 +281,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
             code,
             host: options.host,
             port: httpPort,
+            httpsPort: httpsListenPort,
             fingerprint: certificate?.fingerprint ?? null,
           }),
         afterImport: () => {
           mqtt.setLimits(store.state.settings.broker);
+          void mdns?.set(store.state.settings.discovery.mdns);
           // Every device and integration logs in again and is judged by the imported state.
           mqtt.disconnectWhere((who) => who.kind !== 'token');
           registry.publishList();
@@ -305,21 +315,33 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     );
     httpPort = http.port;
     stops.push(() => http.close());
+    if (httpsPort !== null && certificate) {
+      const https = await listenHttp(
+        app,
+        options.host,
+        httpsPort,
+        () => store.state.settings.http,
+        certificate,
+      );
+      httpsListenPort = https.port;
+      stops.push(() => https.close());
+    }
 
     // Never on a loopback host: nobody on the LAN could reach it (and tests stay off the LAN).
-    if (shouldAnnounce(options.host, options.mdns ?? true)) {
-      const announcer = await startMdnsAnnouncer(
-        {
-          name: store.state.name,
-          hubId: store.state.hubId,
-          version: HUB_VERSION,
-          host: options.host,
-          ports: { ...mqtt.ports, http: http.port },
-        },
-        log.child('mdns'),
-      );
-      stops.push(() => announcer.stop());
-    }
+    const announcements = createMdnsSwitch({
+      announcement: () => ({
+        name: store.state.name,
+        hubId: store.state.hubId,
+        version: HUB_VERSION,
+        host: options.host,
+        ports: { ...mqtt.ports, http: http.port, https: httpsListenPort },
+      }),
+      allowed: options.mdns ?? true,
+      log: log.child('mdns'),
+    });
+    mdns = announcements;
+    await announcements.set(store.state.settings.discovery.mdns);
+    stops.push(() => announcements.stop());
 
     let stopping: Promise<void> | null = null;
     return {

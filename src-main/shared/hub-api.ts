@@ -23,11 +23,14 @@ export const HubInfoSchema = z.object({
     mqtts: z.number().int().nullable(),
     ws: z.number().int().nullable(),
     http: z.number().int().nullable(),
+    https: z.number().int().nullable(),
   }),
   tlsFingerprint: z
     .string()
     .nullable()
-    .describe('SHA-256 fingerprint of the certificate on the MQTT-over-TLS port, for pinning'),
+    .describe(
+      'SHA-256 fingerprint of the certificate on the MQTT-over-TLS and HTTPS ports, for pinning',
+    ),
   broker: z.string().describe('"embedded", or the URL of the external broker (no credentials)'),
   startedAt: z.string(),
 });

@@ -48,6 +48,7 @@ describe('open routes', () => {
       mqtts: null,
       ws: Number(new URL(hub.wsUrl).port),
       http: Number(new URL(hub.httpUrl).port),
+      https: null,
     });
     assert.match(String(info.version), /^\d+\.\d+\.\d+/);
     assert.ok(!JSON.stringify(info).includes(hub.token));

@@ -1,6 +1,7 @@
 // The headless hub exactly as a user runs it: `node dist/main/headless.js …` (contract 1).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { request as httpsRequest } from 'node:https';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -49,9 +50,34 @@ describe('npm run hub', () => {
       assert.equal(panel.status, 200);
       assert.match(await panel.text(), /<div id="root"/);
       assert.ok(existsSync(join(hub.dataDir, 'state.json')), 'state.json written at first start');
+      assert.equal(ready.https, null, 'HTTPS is off unless asked for');
     } finally {
       const code = await hub.stop('SIGTERM');
       assert.equal(code, 0);
+      removeDir(hub.dataDir);
+    }
+  });
+
+  test('--https-port 0 serves the API over TLS and names the port in the ready line', async () => {
+    const hub = await startHubProcess({ extraArgs: ['--https-port', '0'] });
+    try {
+      assert.ok(typeof hub.ready.https === 'number' && hub.ready.https > 0);
+      const cert = readFileSync(join(hub.dataDir, 'tls', 'hub.crt'), 'utf8');
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpsRequest(
+          `https://127.0.0.1:${hub.ready.https}/api/v1/info`,
+          { ca: cert, servername: 'localhost' },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      assert.equal(status, 200);
+    } finally {
+      assert.equal(await hub.stop('SIGTERM'), 0);
       removeDir(hub.dataDir);
     }
   });
@@ -183,7 +209,7 @@ describe('bad start-up input: one line on stderr, exit 2, nothing written', () =
     const port = (blocker.address() as { port: number }).port;
     const dataDir = makeTempDir();
     try {
-      for (const flag of ['--mqtt-port', '--ws-port', '--http-port']) {
+      for (const flag of ['--mqtt-port', '--ws-port', '--http-port', '--https-port']) {
         const args = ['--data-dir', dataDir, ...base, flag, String(port)];
         const result = await runHub(args, { HEARTH_ADMIN_TOKEN: TEST_ADMIN_TOKEN });
         assert.equal(result.code, 2, flag);

@@ -12,6 +12,7 @@ describe('headless options (contract 1)', () => {
     assert.equal(options.mqttsPort, null);
     assert.equal(options.wsPort, 8083);
     assert.equal(options.httpPort, 8080);
+    assert.equal(options.httpsPort, null, 'HTTPS is off unless asked for');
     assert.equal(options.adminToken, undefined);
     assert.equal(options.brokerUrl, undefined);
     assert.equal(options.mdns, true);
@@ -26,6 +27,7 @@ describe('headless options (contract 1)', () => {
       HEARTH_MQTTS_PORT: '8883',
       HEARTH_WS_PORT: '0',
       HEARTH_HTTP_PORT: '8081',
+      HEARTH_HTTPS_PORT: '8443',
       HEARTH_ADMIN_TOKEN: 'x'.repeat(40),
       HEARTH_BROKER_URL: 'mqtt://10.0.0.2:1883',
       HEARTH_MDNS: '0',
@@ -41,6 +43,7 @@ describe('headless options (contract 1)', () => {
         mqttsPort: 8883,
         wsPort: 0,
         httpPort: 8081,
+        httpsPort: 8443,
         adminToken: 'x'.repeat(40),
         brokerUrl: 'mqtt://10.0.0.2:1883',
         mdns: false,
@@ -50,6 +53,16 @@ describe('headless options (contract 1)', () => {
     assert.equal(flagWins.mqttPort, 0);
     assert.equal(flagWins.dataDir, '/tmp/flag');
     assert.equal(parseCliOptions(['--no-mdns'], {}).mdns, false);
+    assert.equal(parseCliOptions(['--https-port', 'off'], env).httpsPort, null);
+  });
+
+  test('a bad or clashing --https-port is one clear sentence', () => {
+    assert.throws(() => parseCliOptions(['--https-port', '70000'], {}), {
+      message: /--https-port must be a port number from 0 to 65535/,
+    });
+    assert.throws(() => parseCliOptions(['--https-port', '8080'], {}), {
+      message: '--https-port and --http-port are both 8080; give each its own port',
+    });
   });
 
   test('reset-admin-token is a command', () => {

@@ -3,9 +3,11 @@
 // asks. The fixture does the talking; these tests read its report.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import type { HubSettingReport } from './fixtures/hub-mdns-setting.js';
 import type { ScenarioReport, SeenPacket, SeenRecord } from './fixtures/mdns-scenario.js';
 import { LOOPBACK_LAN, WITH_LAN_INTERFACE, listNetns, runScenario, withNetns } from './netns.js';
 
+const HUB_SETTING_FIXTURE = 'test/discovery/fixtures/hub-mdns-setting.ts';
 const HUB_ID = '5f0c3a1e-8d2b-4c7a-9e61-2b7d4f0a9c13';
 const HOST = 'hearth-5f0c3a1e.local';
 const made: string[] = [];
@@ -170,5 +172,29 @@ describe('mDNS announcer (in a private network namespace)', () => {
     assert.equal(warned.length, 1, report.logs.join('\n'));
     assert.match(warned[0]!, /ENETUNREACH|EHOSTUNREACH|EPERM|EADDRNOTAVAIL/);
     assert.ok(report.logs.filter((l) => l.includes('cannot send')).length >= 2, 'failed again');
+  });
+
+  it('the discovery.mdns setting turns a running hub’s announcement off and on, and is kept', async () => {
+    const report = await withNetns(WITH_LAN_INTERFACE, (ns) => {
+      made.push(ns);
+      return runScenario<HubSettingReport>(ns, 'with-switch', HUB_SETTING_FIXTURE);
+    });
+    const steps = report.steps.join(' > ');
+    // Announced at start; off: a goodbye, then silence even when asked; on: announced again;
+    // off again and restarted: still silent (the setting was saved).
+    assert.match(
+      steps,
+      /^(announce > )+patch:false 200 > goodbye( > goodbye)* > query-unanswered > patch:true 200 > announce.* > patch:false 200 > .*goodbye.* > restart > query-unanswered$/,
+      steps,
+    );
+    assert.ok(!report.logs.some((l) => /^\S+ error /.test(l)), report.logs.join('\n'));
+  });
+
+  it('with --no-mdns the setting cannot turn the announcement on', async () => {
+    const report = await withNetns(WITH_LAN_INTERFACE, (ns) => {
+      made.push(ns);
+      return runScenario<HubSettingReport>(ns, 'no-mdns-flag', HUB_SETTING_FIXTURE);
+    });
+    assert.deepEqual(report.steps, ['patch:true 200', 'query-unanswered']);
   });
 });

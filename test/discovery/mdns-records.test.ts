@@ -59,9 +59,10 @@ describe('mDNS records', () => {
       'ws=8083',
       'path=/api/v1',
     ]);
-    const allOn = { ...hub, ports: { http: 1, mqtt: 2, mqtts: 3, ws: 4 } };
+    const allOn = { ...hub, ports: { http: 1, mqtt: 2, mqtts: 3, ws: 4, https: 5 } };
     assert.ok(txtEntries(allOn).includes('mqtts=3'));
-    const allOff = { ...hub, ports: { http: 1, mqtt: null, mqtts: null, ws: null } };
+    assert.ok(txtEntries(allOn).includes('https=5'));
+    const allOff = { ...hub, ports: { http: 1, mqtt: null, mqtts: null, ws: null, https: null } };
     assert.deepEqual(txtEntries(allOff), [
       'id=5f0c3a1e-8d2b-4c7a-9e61-2b7d4f0a9c13',
       'version=1.2.3',

@@ -55,11 +55,11 @@ export async function withNetns<T>(
   }
 }
 
-/** Runs the scenario fixture inside `ns` and returns its JSON report. */
-export async function runScenario<T>(ns: string, scenario: string): Promise<T> {
+/** Runs the scenario fixture (or another fixture script) inside `ns`; returns its JSON report. */
+export async function runScenario<T>(ns: string, scenario: string, script = SCENARIO): Promise<T> {
   const { stdout } = await run(
     'ip',
-    ['netns', 'exec', ns, process.execPath, '--import', 'tsx', SCENARIO, scenario],
+    ['netns', 'exec', ns, process.execPath, '--import', 'tsx', script, scenario],
     // A safety net only: a scenario finishes in a few seconds, or hangs on a leaked socket.
     { timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 },
   );

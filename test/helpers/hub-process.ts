@@ -12,6 +12,7 @@ export interface ReadyInfo {
   mqtt: number | null;
   ws: number | null;
   http: number;
+  https: number | null;
   broker: string;
   dataDir: string;
 }

@@ -9,6 +9,8 @@ export interface TestHub {
   dataDir: string;
   token: string;
   mqttUrl: string;
+  /** null unless started with httpsPort. */
+  httpsUrl: string | null;
   /** null unless started with mqttsPort. */
   mqttsUrl: string | null;
   wsUrl: string;
@@ -17,7 +19,13 @@ export interface TestHub {
 }
 
 export async function startTestHub(
-  options: { dataDir?: string; panelDir?: string; log?: Logger; mqttsPort?: number | null } = {},
+  options: {
+    dataDir?: string;
+    panelDir?: string;
+    log?: Logger;
+    mqttsPort?: number | null;
+    httpsPort?: number | null;
+  } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? makeTempDir();
   const log = options.log ?? (process.env.HEARTH_TEST_LOG ? createLogger('debug') : silentLogger);
@@ -27,6 +35,7 @@ export async function startTestHub(
     mqttPort: 0,
     wsPort: 0,
     mqttsPort: options.mqttsPort ?? null,
+    httpsPort: options.httpsPort ?? null,
     httpPort: 0,
     adminToken: TEST_ADMIN_TOKEN,
     panelDir: options.panelDir,
@@ -41,6 +50,7 @@ export async function startTestHub(
     mqttsUrl: ports.mqtts === null ? null : `mqtts://127.0.0.1:${ports.mqtts}`,
     wsUrl: `ws://127.0.0.1:${ports.ws}/mqtt`,
     httpUrl: `http://127.0.0.1:${ports.http}`,
+    httpsUrl: ports.https === null ? null : `https://127.0.0.1:${ports.https}`,
     async close() {
       await hub.stop();
       if (!options.dataDir) removeDir(dataDir);

@@ -237,6 +237,7 @@ test('an unversioned pre-release file is migrated to the current version, the or
       },
       notify: { webhookUrl: null },
       actions: { remoteCode: false, callTimeoutMs: 1000, memoryMb: 64 },
+      discovery: { mdns: true },
     },
     devices: {},
     integrations: {},

@@ -14,12 +14,15 @@ export function pairingUri(options: {
   code: string;
   host: string;
   port: number | null;
+  /** Where the phone should talk once it has pinned the fingerprint; null when HTTPS is off. */
+  httpsPort?: number | null;
   fingerprint: string | null;
 }): string {
   const params = new URLSearchParams({ code: options.code });
   const hosts = lanAddresses(options.host);
   if (hosts.length > 0) params.set('hosts', hosts.join(','));
   if (options.port !== null) params.set('port', String(options.port));
+  if (options.httpsPort != null) params.set('https', String(options.httpsPort));
   if (options.fingerprint) params.set('fp', options.fingerprint);
   return `hearth://pair?${params.toString()}`;
 }

@@ -11,7 +11,14 @@ export interface MdnsAnnouncement {
   name: string;
   hubId: string;
   version: string;
-  ports: { http: number; mqtt: number | null; mqtts: number | null; ws: number | null };
+  ports: {
+    http: number;
+    mqtt: number | null;
+    mqtts: number | null;
+    ws: number | null;
+    /** The API over TLS; absent or null when off. */
+    https?: number | null;
+  };
   /** The address the hub listens on (`--host`); a specific one is the only address announced. */
   host?: string;
 }
@@ -60,6 +67,7 @@ export function txtEntries(announcement: MdnsAnnouncement): string[] {
   if (ports.mqtt !== null) entries.push(`mqtt=${ports.mqtt}`);
   if (ports.ws !== null) entries.push(`ws=${ports.ws}`);
   if (ports.mqtts !== null) entries.push(`mqtts=${ports.mqtts}`);
+  if (ports.https != null) entries.push(`https=${ports.https}`);
   entries.push(`path=${API_PATH}`);
   return entries;
 }

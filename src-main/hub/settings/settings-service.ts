@@ -20,13 +20,18 @@ export interface SettingsPatch {
   http?: Record<string, unknown> | undefined;
   notify?: Record<string, unknown> | undefined;
   actions?: Record<string, unknown> | undefined;
+  discovery?: Record<string, unknown> | undefined;
 }
+
+/** What a changed setting sets in motion beyond the store (broker limits, mDNS on or off). */
+export type SettingsEffect = (settings: Settings) => void;
 
 export class SettingsService {
   constructor(
     private readonly store: StateStore,
     private readonly warnings: Warnings,
     private readonly applyBrokerLimits: (limits: BrokerLimits) => void,
+    private readonly effects: SettingsEffect[] = [],
   ) {
     this.announceNoSecret();
   }
@@ -46,6 +51,7 @@ export class SettingsService {
       http: { ...current.http, ...patch.http },
       notify: { ...current.notify, ...patch.notify },
       actions: { ...current.actions, ...patch.actions },
+      discovery: { ...current.discovery, ...patch.discovery },
     };
     let next: Settings;
     try {
@@ -59,6 +65,7 @@ export class SettingsService {
     });
     this.applyBrokerLimits(next.broker);
     this.announceNoSecret();
+    for (const effect of this.effects) effect(next);
     return this.get();
   }
 

@@ -108,6 +108,12 @@ export const NotifySettingsSchema = z.strictObject({
     .default(null),
 });
 
+export const DiscoverySettingsSchema = z.strictObject({
+  // Announce the hub on the LAN with mDNS (_hearth._tcp) so phones find it without an address.
+  // `--no-mdns` turns it off whatever this says; a loopback-bound hub never announces.
+  mdns: z.boolean().default(true),
+});
+
 export const ActionSettingsSchema = z.strictObject({
   // The original hub's remote code (save_action_file / load_action_file): off unless the owner
   // turns it on, and even then sent code runs only after the owner confirms its SHA-256.
@@ -128,6 +134,7 @@ export const SettingsSchema = z.strictObject({
   http: HttpSettingsSchema.prefault({}),
   notify: NotifySettingsSchema.prefault({}),
   actions: ActionSettingsSchema.prefault({}),
+  discovery: DiscoverySettingsSchema.prefault({}),
 });
 
 export type BrokerSettings = z.infer<typeof BrokerSettingsSchema>;

@@ -39,6 +39,7 @@ export const SettingsViewSchema = z.object({
     callTimeoutMs: z.number().int(),
     memoryMb: z.number().int(),
   }),
+  discovery: z.object({ mdns: z.boolean() }),
 });
 
 export const ActivityEntrySchema = z.object({
@@ -75,6 +76,7 @@ export const settingsOperations = {
         http: Section,
         notify: Section,
         actions: Section,
+        discovery: Section,
       })
       .strict(),
     output: SettingsViewSchema,
