@@ -36,6 +36,7 @@ import { AuditLog } from './locks/audit-log.js';
 import { WebhookNotifier } from './notify/webhook-notifier.js';
 import { AutoRelock } from './locks/auto-relock.js';
 import { LockService } from './locks/lock-service.js';
+import { UnlockedWatch } from './locks/unlocked-watch.js';
 import { lockHandlers } from './operations/lock-handlers.js';
 import { strangerHandlers } from './operations/stranger-handlers.js';
 import { listenForPictures } from './strangers/mqtt-intake.js';
@@ -208,6 +209,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       nameOf,
     );
     stops.push(() => relock.stop());
+    const unlockedWatch = new UnlockedWatch(
+      events,
+      () => store.state.settings.locks.warnUnlockedAfterMinutes,
+      warnings,
+      nameOf,
+    );
+    stops.push(() => unlockedWatch.stop());
     const notifier = new WebhookNotifier(
       events,
       () => store.state.settings.notify.webhookUrl,

@@ -21,12 +21,15 @@ export interface SettingsPatch {
   notify?: Record<string, unknown> | undefined;
   actions?: Record<string, unknown> | undefined;
   discovery?: Record<string, unknown> | undefined;
+  desktop?: Record<string, unknown> | undefined;
 }
 
 /** What a changed setting sets in motion beyond the store (broker limits, mDNS on or off). */
 export type SettingsEffect = (settings: Settings) => void;
 
 export class SettingsService {
+  private readonly listeners = new Set<SettingsEffect>();
+
   constructor(
     private readonly store: StateStore,
     private readonly warnings: Warnings,
@@ -52,6 +55,12 @@ export class SettingsService {
       notify: { ...current.notify, ...patch.notify },
       actions: { ...current.actions, ...patch.actions },
       discovery: { ...current.discovery, ...patch.discovery },
+      desktop: {
+        ...current.desktop,
+        ...patch.desktop,
+        // One toggle changed keeps the others (a partial `notify` would reset them to defaults).
+        notify: mergeObject(current.desktop.notify, patch.desktop?.notify),
+      },
     };
     let next: Settings;
     try {
@@ -65,8 +74,14 @@ export class SettingsService {
     });
     this.applyBrokerLimits(next.broker);
     this.announceNoSecret();
-    for (const effect of this.effects) effect(next);
+    for (const effect of [...this.effects, ...this.listeners]) effect(next);
     return this.get();
+  }
+
+  /** Calls `listener` with the new settings after every change; returns how to stop. */
+  onChange(listener: SettingsEffect): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Contract 2.3.6: while old devices may connect without a secret, the owner is warned. */
@@ -80,4 +95,11 @@ export class SettingsService {
       this.warnings.clear(NO_SECRET_WARNING);
     }
   }
+}
+
+/** A patch's nested object merged over the current one; anything else is left for the schema. */
+function mergeObject(current: object, patch: unknown): unknown {
+  if (patch === undefined) return current;
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  return { ...current, ...patch };
 }

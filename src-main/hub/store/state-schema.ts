@@ -41,6 +41,13 @@ export const DeviceSettingsSchema = z.strictObject({
 export const LockSettingsSchema = z.strictObject({
   // How long a lock has to confirm a command (contract 2.4: default 5 s).
   confirmTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+  // A lock unlocked for longer than this raises the `unlocked_too_long` warning (the panel,
+  // the phone's webhook and the desktop notification show it); 0 = never.
+  warnUnlockedAfterMinutes: z
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
   // Per lock: lock it again this many minutes after it was unlocked. Off unless set.
   autoRelock: z
     .record(
@@ -114,6 +121,28 @@ export const DiscoverySettingsSchema = z.strictObject({
   mdns: z.boolean().default(true),
 });
 
+// Read by the desktop app only (the headless hub keeps them for it, and they travel with the
+// state export): start with the computer, start in the tray, keep the computer awake, and which
+// desktop notifications to show.
+export const DesktopNotifySchema = z.strictObject({
+  stranger: z.boolean().default(true),
+  jammedLock: z.boolean().default(true),
+  unlockedTooLong: z.boolean().default(true),
+  deviceWaiting: z.boolean().default(true),
+  lowBattery: z.boolean().default(true),
+  stateRecovered: z.boolean().default(true),
+});
+
+export const DesktopSettingsSchema = z.strictObject({
+  startAtLogin: z.boolean().default(true),
+  // The first run asks whether to start at login; the answer is kept here.
+  askedStartAtLogin: z.boolean().default(false),
+  startHidden: z.boolean().default(false),
+  // A sleeping computer leaves the door unattended.
+  keepAwake: z.boolean().default(true),
+  notify: DesktopNotifySchema.prefault({}),
+});
+
 export const ActionSettingsSchema = z.strictObject({
   // The original hub's remote code (save_action_file / load_action_file): off unless the owner
   // turns it on, and even then sent code runs only after the owner confirms its SHA-256.
@@ -135,6 +164,7 @@ export const SettingsSchema = z.strictObject({
   notify: NotifySettingsSchema.prefault({}),
   actions: ActionSettingsSchema.prefault({}),
   discovery: DiscoverySettingsSchema.prefault({}),
+  desktop: DesktopSettingsSchema.prefault({}),
 });
 
 export type BrokerSettings = z.infer<typeof BrokerSettingsSchema>;
@@ -142,6 +172,8 @@ export type DeviceSettings = z.infer<typeof DeviceSettingsSchema>;
 export type LockSettings = z.infer<typeof LockSettingsSchema>;
 export type StrangerSettings = z.infer<typeof StrangerSettingsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
+export type DesktopSettings = z.infer<typeof DesktopSettingsSchema>;
+export type DesktopNotifyKind = keyof z.infer<typeof DesktopNotifySchema>;
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256');
 const IsoTime = z.iso.datetime();

@@ -16,6 +16,7 @@ export const SettingsViewSchema = z.object({
   }),
   locks: z.object({
     confirmTimeoutMs: z.number().int(),
+    warnUnlockedAfterMinutes: z.number(),
     autoRelock: z.record(z.string(), z.number()),
   }),
   history: z.object({ retentionDays: z.number().int() }),
@@ -40,6 +41,20 @@ export const SettingsViewSchema = z.object({
     memoryMb: z.number().int(),
   }),
   discovery: z.object({ mdns: z.boolean() }),
+  desktop: z.object({
+    startAtLogin: z.boolean(),
+    askedStartAtLogin: z.boolean(),
+    startHidden: z.boolean(),
+    keepAwake: z.boolean(),
+    notify: z.object({
+      stranger: z.boolean(),
+      jammedLock: z.boolean(),
+      unlockedTooLong: z.boolean(),
+      deviceWaiting: z.boolean(),
+      lowBattery: z.boolean(),
+      stateRecovered: z.boolean(),
+    }),
+  }),
 });
 
 export const ActivityEntrySchema = z.object({
@@ -77,6 +92,7 @@ export const settingsOperations = {
         notify: Section,
         actions: Section,
         discovery: Section,
+        desktop: Section,
       })
       .strict(),
     output: SettingsViewSchema,

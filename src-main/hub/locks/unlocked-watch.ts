@@ -1,0 +1,60 @@
+// "Door left unlocked": a lock that stays unlocked longer than the owner's setting raises the
+// `unlocked_too_long` warning, which the panel lists and the webhook and the desktop app turn
+// into notifications. Locking it (or any other reported state) clears the warning.
+import type { EventBus } from '../events.js';
+import type { Warnings } from '../warnings.js';
+
+export const UNLOCKED_TOO_LONG = 'unlocked_too_long';
+
+export class UnlockedWatch {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly stopListening: () => void;
+
+  constructor(
+    events: EventBus,
+    /** Minutes from the settings, read at each unlock; 0 = never warn. */
+    private readonly minutes: () => number,
+    private readonly warnings: Warnings,
+    private readonly nameOf: (id: string) => string,
+  ) {
+    this.stopListening = events.onAny((event) => {
+      if (event.type !== 'lock_state') return;
+      const { id, state, previous } = event.data as { id: string; state: string; previous: string };
+      if (state === 'unlocked' && previous !== 'unlocked') this.start(id);
+      else if (state !== 'unlocked') this.end(id);
+    });
+  }
+
+  stop(): void {
+    this.stopListening();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private start(id: string): void {
+    this.end(id);
+    const minutes = this.minutes();
+    if (minutes <= 0) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(id);
+      this.warnings.raise(
+        UNLOCKED_TOO_LONG,
+        `${this.nameOf(id)} has been unlocked for more than ${formatMinutes(minutes)}.`,
+        id,
+      );
+    }, minutes * 60_000);
+    timer.unref();
+    this.timers.set(id, timer);
+  }
+
+  private end(id: string): void {
+    clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
+    this.warnings.clear(UNLOCKED_TOO_LONG, id);
+  }
+}
+
+function formatMinutes(minutes: number): string {
+  if (minutes >= 1) return `${Math.round(minutes)} min`;
+  return `${Math.round(minutes * 60)} s`;
+}
