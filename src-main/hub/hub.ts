@@ -37,6 +37,7 @@ import { WebhookNotifier } from './notify/webhook-notifier.js';
 import { AutoRelock } from './locks/auto-relock.js';
 import { LockService } from './locks/lock-service.js';
 import { UnlockedWatch } from './locks/unlocked-watch.js';
+import { AwayDetector, describeAway } from './power/away-detector.js';
 import { lockHandlers } from './operations/lock-handlers.js';
 import { strangerHandlers } from './operations/stranger-handlers.js';
 import { listenForPictures } from './strangers/mqtt-intake.js';
@@ -56,6 +57,8 @@ export interface HubOptions {
   mqttsPort?: number | null;
   /** The HTTP API (and panel) over TLS with the same certificate; off when null or left out. */
   httpsPort?: number | null;
+  /** How late a 1 s timer must be to count as the hub having been away (default 10 s). */
+  awayThresholdMs?: number;
   httpPort: number;
   /** A chosen admin token; without one, a first start generates one (see generatedAdminToken). */
   adminToken?: string;
@@ -67,6 +70,9 @@ export interface HubOptions {
   actionHostSpawner?: HostSpawner;
   log: Logger;
 }
+
+/** The warning raised after the computer slept or the hub was frozen (see AwayDetector). */
+export const HUB_WAS_AWAY = 'hub_was_away';
 
 export interface Hub {
   readonly info: HubInfo;
@@ -216,6 +222,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       nameOf,
     );
     stops.push(() => unlockedWatch.stop());
+    const away = new AwayDetector({
+      thresholdMs: options.awayThresholdMs,
+      onAway: (span) => warnings.raise(HUB_WAS_AWAY, describeAway(span)),
+    });
+    stops.push(() => away.stop());
     const notifier = new WebhookNotifier(
       events,
       () => store.state.settings.notify.webhookUrl,
