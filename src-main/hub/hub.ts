@@ -38,6 +38,7 @@ import { AutoRelock } from './locks/auto-relock.js';
 import { LockService } from './locks/lock-service.js';
 import { UnlockedWatch } from './locks/unlocked-watch.js';
 import { AwayDetector, describeAway } from './power/away-detector.js';
+import { LowBatteryWatch } from './battery/low-battery-watch.js';
 import { lockHandlers } from './operations/lock-handlers.js';
 import { strangerHandlers } from './operations/stranger-handlers.js';
 import { listenForPictures } from './strangers/mqtt-intake.js';
@@ -222,6 +223,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       nameOf,
     );
     stops.push(() => unlockedWatch.stop());
+    const batteries = new LowBatteryWatch(events, warnings, nameOf);
+    stops.push(() => batteries.stop());
     const away = new AwayDetector({
       thresholdMs: options.awayThresholdMs,
       onAway: (span) => warnings.raise(HUB_WAS_AWAY, describeAway(span)),

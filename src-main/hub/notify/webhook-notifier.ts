@@ -2,60 +2,12 @@
 // approval, a jammed lock, a lock left unlocked, a stranger — are POSTed to the owner's webhook
 // in ntfy's format (the message as the body, Title/Priority/Tags headers), so ntfy or any
 // webhook receiver works. Bounded: a few per minute, a short timeout, failures logged once.
-import type { HubEvent } from '../../shared/events.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../log.js';
-
-export interface Notification {
-  title: string;
-  message: string;
-  priority: 'default' | 'high' | 'urgent';
-  tags: string;
-}
+import { notificationFor, type Notification } from './notification-for.js';
 
 const TIMEOUT_MS = 5_000;
 const MAX_PER_MINUTE = 20;
-
-export function notificationFor(event: HubEvent): Notification | null {
-  const data = event.data as Record<string, unknown>;
-  const device = data.device as { id: string; name: string; address: string | null } | undefined;
-  switch (event.type) {
-    case 'device_pending':
-      return {
-        title: 'A device asks to join',
-        message: `${device!.name} (${device!.id}) from ${device!.address ?? 'an unknown address'} is waiting for your approval.`,
-        priority: 'default',
-        tags: 'electric_plug',
-      };
-    case 'lock_state':
-      return data.state === 'jammed'
-        ? {
-            title: 'Lock jammed',
-            message: `${String(data.id)} reported JAMMED.`,
-            priority: 'urgent',
-            tags: 'lock,warning',
-          }
-        : null;
-    case 'warning':
-      return data.code === 'unlocked_too_long'
-        ? {
-            title: 'Door left unlocked',
-            message: String(data.message),
-            priority: 'high',
-            tags: 'unlock',
-          }
-        : null;
-    case 'stranger':
-      return {
-        title: 'Stranger at the door',
-        message: `Camera ${String(data.camera)} saw someone it does not know.`,
-        priority: 'high',
-        tags: 'camera',
-      };
-    default:
-      return null;
-  }
-}
 
 export class WebhookNotifier {
   private readonly stopListening: () => void;

@@ -1,0 +1,45 @@
+// A device reporting a battery at or below LOW_BATTERY_PERCENT raises `low_battery` (one per
+// device), so the owner replaces it before the lock dies with the door in whatever state it was.
+// It clears once the device reports comfortably above the line (a new battery), not on every
+// flicker around it.
+import type { EventBus } from '../events.js';
+import type { Warnings } from '../warnings.js';
+
+export const LOW_BATTERY = 'low_battery';
+export const LOW_BATTERY_PERCENT = 15;
+const RECOVERED_PERCENT = 25;
+
+export class LowBatteryWatch {
+  private readonly low = new Set<string>();
+  private readonly stopListening: () => void;
+
+  constructor(
+    events: EventBus,
+    private readonly warnings: Warnings,
+    private readonly nameOf: (id: string) => string,
+  ) {
+    this.stopListening = events.onAny((event) => {
+      // device_state comes for every kind of device (a lock's also as lock_state).
+      if (event.type !== 'device_state') return;
+      const { id, battery } = event.data as { id: string; battery: number | null };
+      if (battery !== null) this.report(id, battery);
+    });
+  }
+
+  stop(): void {
+    this.stopListening();
+  }
+
+  private report(id: string, battery: number): void {
+    if (battery <= LOW_BATTERY_PERCENT) {
+      this.low.add(id);
+      this.warnings.raise(
+        LOW_BATTERY,
+        `${this.nameOf(id)}'s battery is at ${battery}%: replace it soon.`,
+        `${LOW_BATTERY}:${id}`,
+      );
+    } else if (battery >= RECOVERED_PERCENT && this.low.delete(id)) {
+      this.warnings.clear(LOW_BATTERY, `${LOW_BATTERY}:${id}`);
+    }
+  }
+}
