@@ -31,7 +31,7 @@ import { deviceHandlers } from './operations/device-handlers.js';
 import { settingsHandlers } from './operations/settings-handlers.js';
 import { SettingsService } from './settings/settings-service.js';
 import { StateStore } from './store/state-store.js';
-import { loadOrCreateHubCertificate } from './tls/hub-certificate.js';
+import { loadOrCreateHubCertificate, type SecretSealer } from './tls/hub-certificate.js';
 import { AuditLog } from './locks/audit-log.js';
 import { WebhookNotifier } from './notify/webhook-notifier.js';
 import { AutoRelock } from './locks/auto-relock.js';
@@ -58,6 +58,8 @@ export interface HubOptions {
   mqttsPort?: number | null;
   /** The HTTP API (and panel) over TLS with the same certificate; off when null or left out. */
   httpsPort?: number | null;
+  /** Keeps the TLS key sealed (the desktop app passes Electron's safeStorage); else a 0600 file. */
+  secretSealer?: SecretSealer;
   /** How late a 1 s timer must be to count as the hub having been away (default 10 s). */
   awayThresholdMs?: number;
   httpPort: number;
@@ -150,8 +152,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const certificate =
       mqttsPort === null && httpsPort === null
         ? null
-        : await loadOrCreateHubCertificate(options.dataDir, (code, message) =>
-            warnings.raise(code, message),
+        : await loadOrCreateHubCertificate(
+            options.dataDir,
+            (code, message) => warnings.raise(code, message),
+            options.secretSealer,
           );
     broker = await EmbeddedBroker.start({
       host: options.host,

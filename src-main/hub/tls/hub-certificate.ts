@@ -1,12 +1,21 @@
-// The hub's own TLS certificate for MQTT over TLS: made once, kept in the data folder
-// (`tls/hub.key`, readable by the owner only, and `tls/hub.crt`), reused at every start so that
-// devices which pinned its fingerprint keep trusting it. A damaged pair is set aside and a new
-// one made, with a warning: devices must then be told the new fingerprint.
+// The hub's own TLS certificate for MQTT over TLS and HTTPS: made once, kept in the data folder
+// (`tls/hub.crt`, and the key as `tls/hub.key`, readable by the owner only), reused at every
+// start so that devices and phones which pinned its fingerprint keep trusting it. With a sealer
+// (the desktop app: Electron's safeStorage, i.e. the OS keychain) the key is kept sealed as
+// `tls/hub.key.sealed` instead, and a plain key from before is sealed and removed. A damaged
+// pair, or a sealed key this process cannot open, is set aside and a new pair made, with a
+// warning: devices must then be told the new fingerprint.
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
+
+/** Seals secrets the app must read back (the desktop app: Electron safeStorage). */
+export interface SecretSealer {
+  seal(text: string): Buffer;
+  open(sealed: Buffer): string;
+}
 
 export interface HubCertificate {
   key: string;
@@ -20,16 +29,24 @@ const VALID_YEARS = 10;
 export async function loadOrCreateHubCertificate(
   dataDir: string,
   onWarning: (code: string, message: string) => void,
+  sealer?: SecretSealer,
 ): Promise<HubCertificate> {
   const dir = join(dataDir, 'tls');
   const keyPath = join(dir, 'hub.key');
+  const sealedPath = join(dir, 'hub.key.sealed');
   const certPath = join(dir, 'hub.crt');
-  if (existsSync(keyPath) || existsSync(certPath)) {
+  if (existsSync(keyPath) || existsSync(sealedPath) || existsSync(certPath)) {
     try {
-      return readPair(keyPath, certPath);
+      const pair = readPair(readKey(keyPath, sealedPath, sealer), certPath);
+      if (sealer && existsSync(keyPath)) {
+        // Sealed from now on: the plain copy goes once the sealed one is safely written.
+        writeFileSync(sealedPath, sealer.seal(pair.key), { mode: 0o600 });
+        rmSync(keyPath);
+      }
+      return pair;
     } catch (error) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      for (const path of [keyPath, certPath]) {
+      for (const path of [keyPath, sealedPath, certPath]) {
         if (existsSync(path)) renameSync(path, `${path}.damaged-${stamp}`);
       }
       onWarning(
@@ -62,13 +79,21 @@ export async function loadOrCreateHubCertificate(
       },
     ],
   });
-  writeFileSync(keyPath, made.private, { mode: 0o600 });
+  if (sealer) writeFileSync(sealedPath, sealer.seal(made.private), { mode: 0o600 });
+  else writeFileSync(keyPath, made.private, { mode: 0o600 });
   writeFileSync(certPath, made.cert, { mode: 0o644 });
-  return readPair(keyPath, certPath);
+  return readPair(made.private, certPath);
 }
 
-function readPair(keyPath: string, certPath: string): HubCertificate {
-  const key = readFileSync(keyPath, 'utf8');
+function readKey(keyPath: string, sealedPath: string, sealer: SecretSealer | undefined): string {
+  if (existsSync(sealedPath)) {
+    if (!sealer) throw new Error('the key is sealed by the desktop app and cannot be opened here');
+    return sealer.open(readFileSync(sealedPath));
+  }
+  return readFileSync(keyPath, 'utf8');
+}
+
+function readPair(key: string, certPath: string): HubCertificate {
   const cert = readFileSync(certPath, 'utf8');
   const x509 = new X509Certificate(cert);
   // Throws when the key is not a key, or not this certificate's key.
