@@ -24,7 +24,15 @@ export default tseslint.config(
   },
   {
     // The hub core runs headless: Electron stays in main.ts and preload.ts.
-    files: ['src-main/hub/**/*.ts', 'src-main/shared/**/*.ts', 'src-main/headless.ts'],
+    // desktop/ holds the desktop app's Electron-free adapters (tested in Node); only its
+    // electron-*.ts files may use Electron.
+    files: [
+      'src-main/hub/**/*.ts',
+      'src-main/shared/**/*.ts',
+      'src-main/headless.ts',
+      'src-main/desktop/**/*.ts',
+    ],
+    ignores: ['src-main/desktop/electron-*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,6 +1,7 @@
 // The desktop app: one window showing the control panel, a tray icon, and the hub running in
 // this process. Kept thin on purpose: Electron cannot run on the build machines, so everything
-// that matters lives in the hub (tested headless) and this file is mostly checked by types.
+// that matters lives in the hub (tested headless) and in Electron-free adapters under
+// desktop/ (tested in Node); this file and desktop/electron-*.ts are checked by types.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -9,16 +10,24 @@ import {
   clipboard,
   dialog,
   ipcMain,
-  Menu,
-  nativeImage,
   session,
-  Tray,
   type IpcMainInvokeEvent,
 } from 'electron';
+import { ipcHandlers, isPanelFrame } from './desktop/ipc-handlers.js';
+import {
+  askStartAtLoginOnce,
+  applyStartAtLogin,
+  startedAtLogin,
+} from './desktop/electron-login.js';
+import { showDesktopNotifications } from './desktop/electron-notifications.js';
+import { KeepAwake } from './desktop/electron-power.js';
+import { keychainSealer } from './desktop/electron-sealer.js';
+import { createTray, type TrayHandle } from './desktop/electron-tray.js';
+import { PANEL_CSP, panelWindowOptions } from './desktop/window-options.js';
 import { StartupError } from './hub/errors.js';
 import { startHub, type Hub } from './hub/hub.js';
 import { createLogger, parseLogLevel } from './hub/log.js';
-import { IPC_EVENT_CHANNEL, ipcChannel, operationNames } from './shared/hub-api.js';
+import { IPC_EVENT_CHANNEL } from './shared/hub-api.js';
 
 // Built layout: dist/main/{main.js,preload.cjs}, dist/renderer/index.html, assets/ beside dist.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,22 +37,14 @@ const PANEL_INDEX = join(PANEL_DIR, 'index.html');
 const PANEL_URL = pathToFileURL(PANEL_INDEX).href;
 const ASSETS = join(here, '..', '..', 'assets');
 
-// The same policy as the panel's <meta> tag, sent as a header too (defence in depth).
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; " +
-  "img-src 'self' data: blob:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
-
 // The contract's defaults (section 1).
 const DESKTOP_OPTIONS = { host: '0.0.0.0', mqttPort: 1883, wsPort: 8083, httpPort: 8080 };
 
-/** What window.hub resolves to; mirrored by IpcResult in src-renderer/global.d.ts. */
-type IpcResult =
-  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-
 const log = createLogger(parseLogLevel(process.env.HEARTH_LOG_LEVEL));
+const keepAwake = new KeepAwake();
 let hub: Hub | null = null;
 let win: BrowserWindow | null = null;
-let tray: Tray | null = null;
+let tray: TrayHandle | null = null;
 let quitting: Promise<void> | null = null;
 let readyToExit = false;
 
@@ -51,8 +52,8 @@ if (!app.requestSingleInstanceLock()) {
   // Another Hearth owns the ports and the data folder; it shows its window (second-instance).
   app.exit(0);
 } else {
-  app.on('second-instance', showWindow);
-  app.on('activate', showWindow);
+  app.on('second-instance', () => showWindow());
+  app.on('activate', () => showWindow());
   // Closing the window only hides it: the hub keeps running until "Quit Hearth".
   app.on('window-all-closed', () => {});
   app.on('before-quit', (event) => {
@@ -75,6 +76,7 @@ async function start(): Promise<void> {
       ...DESKTOP_OPTIONS,
       dataDir: app.getPath('userData'),
       panelDir: PANEL_DIR,
+      secretSealer: keychainSealer(),
       log,
     });
   } catch (error) {
@@ -88,19 +90,43 @@ async function start(): Promise<void> {
     app.exit(error instanceof StartupError ? 2 : 1);
     return;
   }
-  registerIpc(hub);
-  createTray();
-  win = createWindow();
-  hub.events.onAny((event) => {
+  const running = hub;
+  for (const [channel, , handler] of ipcHandlers<IpcMainInvokeEvent>(running, isOwnPanel, log)) {
+    ipcMain.handle(channel, handler);
+  }
+  tray = createTray({
+    hub: running,
+    iconPath: join(ASSETS, 'tray.png'),
+    log,
+    showWindow: () => showWindow(),
+    quit: () => void quitHearth(),
+  });
+  running.events.onAny((event) => {
     if (win && !win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event);
   });
-  if (hub.generatedAdminToken) await showAdminToken(hub.generatedAdminToken);
+  showDesktopNotifications({
+    hub: running,
+    host: DESKTOP_OPTIONS.host,
+    log,
+    openView: (view) => showWindow(view),
+  });
+  const { desktop } = await running.call('getSettings', {}, { kind: 'local' });
+  applyDesktopSettings(desktop);
+  running.onSettingsChanged((settings) => applyDesktopSettings(settings.desktop));
+  win = createWindow(!(desktop.startHidden && startedAtLogin()));
+  if (running.generatedAdminToken) await showAdminToken(running.generatedAdminToken);
+  await askStartAtLoginOnce(running);
+}
+
+function applyDesktopSettings(desktop: { startAtLogin: boolean; keepAwake: boolean }): void {
+  applyStartAtLogin(desktop.startAtLogin);
+  keepAwake.set(desktop.keepAwake);
 }
 
 function lockDownSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] },
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [PANEL_CSP] },
     });
   });
   // The panel needs no camera, microphone, notifications or any other permission.
@@ -109,26 +135,11 @@ function lockDownSession(): void {
   );
 }
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1120,
-    height: 760,
-    minWidth: 360,
-    minHeight: 480,
-    show: false,
-    title: 'Hearth',
-    icon: join(ASSETS, 'icons', '256x256.png'),
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: PRELOAD,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-    },
-  });
-  window.once('ready-to-show', () => window.show());
+function createWindow(visible: boolean): BrowserWindow {
+  const window = new BrowserWindow(
+    panelWindowOptions(PRELOAD, join(ASSETS, 'icons', '256x256.png')),
+  );
+  if (visible) window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {
     if (readyToExit || quitting) return;
     event.preventDefault();
@@ -138,62 +149,18 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function registerIpc(running: Hub): void {
-  for (const name of operationNames) {
-    ipcMain.handle(ipcChannel(name), async (event, input: unknown): Promise<IpcResult> => {
-      if (!isOwnPanel(event)) {
-        log.warn('IPC call from an unexpected frame refused', { channel: ipcChannel(name) });
-        return { ok: false, error: { code: 'forbidden', message: 'Not allowed from this frame.' } };
-      }
-      try {
-        return { ok: true, value: await running.call(name, input, { kind: 'local' }) };
-      } catch (error) {
-        return { ok: false, error: toErrorBody(error) };
-      }
-    });
-  }
-}
-
-/** Only the window's own main frame, showing our own index.html, may call the hub. */
 function isOwnPanel(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  if (!win || win.isDestroyed() || !frame || event.sender !== win.webContents) return false;
-  const main = win.webContents.mainFrame;
-  if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
-  // Hash routes (`#/devices`) are the panel's own; anything else is another document.
-  return frame.url.split('#')[0] === PANEL_URL;
+  if (!win || win.isDestroyed() || event.sender !== win.webContents) return false;
+  return isPanelFrame(event.senderFrame, win.webContents.mainFrame, PANEL_URL);
 }
 
-/** The hub's errors carry a code (HubApi's error catalogue); anything else stays generic. */
-function toErrorBody(error: unknown): { code: string; message: string } {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && error instanceof Error) return { code, message: error.message };
-  if (error instanceof Error && error.name === 'ZodError') {
-    return { code: 'invalid_input', message: 'The request does not match what the hub expects.' };
-  }
-  log.error('IPC call failed', { error });
-  return { code: 'internal', message: 'The hub hit an unexpected error; it has been logged.' };
-}
-
-function createTray(): void {
-  const image = nativeImage.createFromPath(join(ASSETS, 'tray.png'));
-  tray = new Tray(image);
-  tray.setToolTip('Hearth');
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Open Hearth', click: showWindow },
-      { type: 'separator' },
-      { label: 'Quit Hearth', click: () => void quitHearth() },
-    ]),
-  );
-  tray.on('click', showWindow);
-}
-
-function showWindow(): void {
+/** Shows the window, at a view (`#/strangers`) when a notification asked for one. */
+function showWindow(view?: string): void {
   if (!win || win.isDestroyed()) {
-    if (hub) win = createWindow();
-    return;
+    if (hub) win = createWindow(true);
+    else return;
   }
+  if (view) void win.loadURL(`${PANEL_URL}#/${view}`);
   if (win.isMinimized()) win.restore();
   win.show();
   win.focus();
@@ -227,6 +194,7 @@ function quitHearth(): Promise<void> {
     } catch (error) {
       log.error('error while stopping the hub', { error });
     } finally {
+      keepAwake.set(false);
       tray?.destroy();
       readyToExit = true;
       app.quit();

@@ -32,6 +32,7 @@ import { settingsHandlers } from './operations/settings-handlers.js';
 import { SettingsService } from './settings/settings-service.js';
 import { StateStore } from './store/state-store.js';
 import { loadOrCreateHubCertificate, type SecretSealer } from './tls/hub-certificate.js';
+import type { Settings } from './store/state-schema.js';
 import { AuditLog } from './locks/audit-log.js';
 import { WebhookNotifier } from './notify/webhook-notifier.js';
 import { AutoRelock } from './locks/auto-relock.js';
@@ -88,6 +89,8 @@ export interface Hub {
     input: unknown,
     caller: CallerIdentity,
   ): Promise<OperationOutput<K>>;
+  /** Calls `listener` with the new settings after every change (the desktop app's switches). */
+  onSettingsChanged(listener: (settings: Settings) => void): () => void;
   /** Stops everything in reverse order and flushes state; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -378,6 +381,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       generatedAdminToken,
       dataDir: options.dataDir,
       call: (name, input, who) => caller.call(name, input, who),
+      onSettingsChanged: (listener) => settings.onChange(listener),
       stop: () => (stopping ??= stopAll()),
     };
   } catch (error) {

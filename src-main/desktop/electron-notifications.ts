@@ -1,0 +1,55 @@
+// Desktop notifications for what needs the owner (desktop-notifications.ts decides which, per
+// the owner's settings); a stranger's shows the picture. Clicking one opens the matching view.
+import { nativeImage, Notification } from 'electron';
+import type { Hub } from '../hub/hub.js';
+import type { Logger } from '../hub/log.js';
+import {
+  desktopNotificationFor,
+  notificationsForActiveWarnings,
+  type Notification as HubNotification,
+} from './desktop-notifications.js';
+import { fetchStrangerPicture } from './stranger-picture.js';
+
+export function showDesktopNotifications(options: {
+  hub: Hub;
+  host: string;
+  log: Logger;
+  openView: (view: string) => void;
+}): () => void {
+  const { hub, log } = options;
+  if (!Notification.isSupported()) {
+    log.info('desktop notifications are not supported here; the panel still shows everything');
+    return () => {};
+  }
+  const settings = async () => (await hub.call('getSettings', {}, { kind: 'local' })).desktop;
+
+  const show = async (notification: HubNotification): Promise<void> => {
+    const picture = notification.strangerId
+      ? await fetchStrangerPicture(hub, notification.strangerId, options.host)
+      : null;
+    const shown = new Notification({
+      title: notification.title,
+      body: notification.message,
+      urgency: notification.priority === 'urgent' ? 'critical' : 'normal',
+      ...(picture ? { icon: nativeImage.createFromBuffer(picture) } : {}),
+    });
+    shown.on('click', () => options.openView(notification.view));
+    shown.show();
+  };
+
+  void (async () => {
+    const status = await hub.call('getStatus', {}, { kind: 'local' });
+    for (const notification of notificationsForActiveWarnings(status.warnings, await settings())) {
+      await show(notification);
+    }
+  })().catch((error: unknown) => log.debug('start-up notifications failed', { error }));
+
+  return hub.events.onAny((event) => {
+    void settings()
+      .then((current) => {
+        const notification = desktopNotificationFor(event, current);
+        return notification ? show(notification) : undefined;
+      })
+      .catch((error: unknown) => log.debug('a notification failed', { error }));
+  });
+}
