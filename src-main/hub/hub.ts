@@ -4,7 +4,6 @@
 import { ActionDispatcher } from './actions/dispatcher.js';
 import { buildActionTable } from './actions/build-action-table.js';
 import { actionFileOperations } from './actions/files/action-file-operations.js';
-import type { HostSpawner } from './actions/host/host-spawner.js';
 import { actionFileHandlers } from './operations/action-file-handlers.js';
 import { ActivityLog } from './activity/activity-log.js';
 import { recordEventsInActivity } from './activity/record-events.js';
@@ -12,7 +11,7 @@ import { createHubAccess } from './access/hub-access.js';
 import { IntegrationAccounts } from './access/integration-accounts.js';
 import { ensureAdminToken } from './admin-token.js';
 import { createApp } from './api/app.js';
-import { listenHttp } from './api/http-server.js';
+import { listenApi } from './api/listen-api.js';
 import { PairingCodes } from './auth/pairing.js';
 import { pairingUri } from './auth/pairing-uri.js';
 import { TokenStore } from './auth/token-store.js';
@@ -24,22 +23,17 @@ import { DeviceRegistry } from './devices/device-registry.js';
 import { PermitJoin } from './devices/permit-join.js';
 import { createMdnsSwitch, type MdnsSwitch } from './discovery/mdns-switch.js';
 import { EventBus } from './events.js';
-import { createHubCaller, type CallerIdentity } from './hub-caller.js';
-import type { Logger } from './log.js';
+import { createHubCaller } from './hub-caller.js';
+import type { Hub, HubOptions } from './hub-types.js';
+import { startOwnerAlerts } from './notify/owner-alerts.js';
 import { coreHandlers } from './operations/core-handlers.js';
 import { deviceHandlers } from './operations/device-handlers.js';
 import { settingsHandlers } from './operations/settings-handlers.js';
 import { SettingsService } from './settings/settings-service.js';
 import { StateStore } from './store/state-store.js';
-import { loadOrCreateHubCertificate, type SecretSealer } from './tls/hub-certificate.js';
-import type { Settings } from './store/state-schema.js';
+import { loadOrCreateHubCertificate } from './tls/hub-certificate.js';
 import { AuditLog } from './locks/audit-log.js';
-import { WebhookNotifier } from './notify/webhook-notifier.js';
-import { AutoRelock } from './locks/auto-relock.js';
 import { LockService } from './locks/lock-service.js';
-import { UnlockedWatch } from './locks/unlocked-watch.js';
-import { AwayDetector, describeAway } from './power/away-detector.js';
-import { LowBatteryWatch } from './battery/low-battery-watch.js';
 import { lockHandlers } from './operations/lock-handlers.js';
 import { strangerHandlers } from './operations/stranger-handlers.js';
 import { listenForPictures } from './strangers/mqtt-intake.js';
@@ -47,53 +41,10 @@ import { strangerRoutes } from './strangers/stranger-routes.js';
 import { StrangerService } from './strangers/stranger-service.js';
 import { HUB_VERSION } from './version.js';
 import { Warnings } from './warnings.js';
-import type { HubInfo, OperationName, OperationOutput } from '../shared/hub-api.js';
+import type { HubInfo } from '../shared/hub-api.js';
 
-export interface HubOptions {
-  dataDir: string;
-  host: string;
-  /** null: that listener is off. 0: any free port. */
-  mqttPort: number | null;
-  wsPort: number | null;
-  /** MQTT over TLS with the hub's own certificate; off when null or left out. */
-  mqttsPort?: number | null;
-  /** The HTTP API (and panel) over TLS with the same certificate; off when null or left out. */
-  httpsPort?: number | null;
-  /** Keeps the TLS key sealed (the desktop app passes Electron's safeStorage); else a 0600 file. */
-  secretSealer?: SecretSealer;
-  /** How late a 1 s timer must be to count as the hub having been away (default 10 s). */
-  awayThresholdMs?: number;
-  httpPort: number;
-  /** A chosen admin token; without one, a first start generates one (see generatedAdminToken). */
-  adminToken?: string;
-  /** The built control panel, served at `/`. */
-  panelDir?: string;
-  /** Announce the hub on the LAN with mDNS (contract 1, `--no-mdns`); on unless false. */
-  mdns?: boolean;
-  /** How the action host starts: Electron's utilityProcess in the desktop app; a fork otherwise. */
-  actionHostSpawner?: HostSpawner;
-  log: Logger;
-}
-
-/** The warning raised after the computer slept or the hub was frozen (see AwayDetector). */
-export const HUB_WAS_AWAY = 'hub_was_away';
-
-export interface Hub {
-  readonly info: HubInfo;
-  readonly events: EventBus;
-  /** The admin token generated at this start (first start), to be shown once; else null. */
-  readonly generatedAdminToken: string | null;
-  readonly dataDir: string;
-  call<K extends OperationName>(
-    name: K,
-    input: unknown,
-    caller: CallerIdentity,
-  ): Promise<OperationOutput<K>>;
-  /** Calls `listener` with the new settings after every change (the desktop app's switches). */
-  onSettingsChanged(listener: (settings: Settings) => void): () => void;
-  /** Stops everything in reverse order and flushes state; safe to call more than once. */
-  stop(): Promise<void>;
-}
+export { HUB_WAS_AWAY } from './notify/owner-alerts.js';
+export type { Hub, HubOptions } from './hub-types.js';
 
 export async function startHub(options: HubOptions): Promise<Hub> {
   const { log } = options;
@@ -215,34 +166,17 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       confirmTimeoutMs: () => store.state.settings.locks.confirmTimeoutMs,
     });
     stops.push(() => locks.stop());
-    const relock = new AutoRelock(
-      events,
-      locks,
-      (id) => store.state.settings.locks.autoRelock[id],
-      warnings,
-      nameOf,
+    stops.push(
+      startOwnerAlerts({
+        events,
+        locks,
+        warnings,
+        nameOf,
+        settings: () => store.state.settings,
+        awayThresholdMs: options.awayThresholdMs,
+        log,
+      }),
     );
-    stops.push(() => relock.stop());
-    const unlockedWatch = new UnlockedWatch(
-      events,
-      () => store.state.settings.locks.warnUnlockedAfterMinutes,
-      warnings,
-      nameOf,
-    );
-    stops.push(() => unlockedWatch.stop());
-    const batteries = new LowBatteryWatch(events, warnings, nameOf);
-    stops.push(() => batteries.stop());
-    const away = new AwayDetector({
-      thresholdMs: options.awayThresholdMs,
-      onAway: (span) => warnings.raise(HUB_WAS_AWAY, describeAway(span)),
-    });
-    stops.push(() => away.stop());
-    const notifier = new WebhookNotifier(
-      events,
-      () => store.state.settings.notify.webhookUrl,
-      log.child('notify'),
-    );
-    stops.push(() => notifier.stop());
 
     const strangers = StrangerService.open({
       dataDir: options.dataDir,
@@ -336,25 +270,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         allowedOrigins: () => store.state.settings.http.allowedOrigins,
       },
     });
-    const http = await listenHttp(
-      app,
-      options.host,
-      options.httpPort,
-      () => store.state.settings.http,
-    );
-    httpPort = http.port;
-    stops.push(() => http.close());
-    if (httpsPort !== null && certificate) {
-      const https = await listenHttp(
-        app,
-        options.host,
-        httpsPort,
-        () => store.state.settings.http,
-        certificate,
-      );
-      httpsListenPort = https.port;
-      stops.push(() => https.close());
-    }
+    const listening = await listenApi(app, {
+      host: options.host,
+      httpPort: options.httpPort,
+      httpsPort,
+      certificate,
+      limits: () => store.state.settings.http,
+    });
+    httpPort = listening.httpPort;
+    httpsListenPort = listening.httpsPort;
+    stops.push(() => listening.close());
 
     // Never on a loopback host: nobody on the LAN could reach it (and tests stay off the LAN).
     const announcements = createMdnsSwitch({
@@ -363,7 +288,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         hubId: store.state.hubId,
         version: HUB_VERSION,
         host: options.host,
-        ports: { ...mqtt.ports, http: http.port, https: httpsListenPort },
+        ports: { ...mqtt.ports, http: listening.httpPort, https: httpsListenPort },
       }),
       allowed: options.mdns ?? true,
       log: log.child('mdns'),
