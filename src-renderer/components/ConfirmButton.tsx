@@ -1,6 +1,7 @@
 // A destructive button that asks first, in place: "Remove" becomes "Remove <what>?" with
 // Yes / Cancel, so nothing is lost to a stray click and no browser dialog is needed.
 import { useState } from 'react';
+import { useT } from '../i18n/LanguageProvider.js';
 
 interface ConfirmButtonProps {
   label: string;
@@ -18,6 +19,7 @@ export function ConfirmButton({
   busy,
   onConfirm,
 }: ConfirmButtonProps) {
+  const t = useT();
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
@@ -49,7 +51,7 @@ export function ConfirmButton({
         className="button button-quiet button-small"
         onClick={() => setAsking(false)}
       >
-        Cancel
+        {t('common.cancel')}
       </button>
     </span>
   );

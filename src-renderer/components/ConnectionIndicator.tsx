@@ -1,29 +1,32 @@
 // Connected / reconnecting / offline, from the event stream and API calls (ConnectionMonitor).
 import type { ConnectionMonitor, ConnectionStatus } from '../api/connection-status.js';
 import { useConnectionStatus } from '../hooks/use-connection-status.js';
+import type { StringKey } from '../i18n/catalogue/index.js';
+import { useT } from '../i18n/LanguageProvider.js';
 
-const labels: Record<ConnectionStatus, { text: string; title: string }> = {
-  connecting: { text: 'Connecting…', title: 'Opening the live connection to the hub.' },
-  connected: { text: 'Connected', title: 'Live updates from the hub are arriving.' },
+const labels: Record<ConnectionStatus, { text: StringKey; title: StringKey }> = {
+  connecting: {
+    text: 'common.connection.connecting',
+    title: 'common.connection.connectingTitle',
+  },
+  connected: { text: 'common.connection.connected', title: 'common.connection.connectedTitle' },
   reconnecting: {
-    text: 'Reconnecting…',
-    title: 'The connection to the hub dropped; trying again.',
+    text: 'common.connection.reconnecting',
+    title: 'common.connection.reconnectingTitle',
   },
-  offline: {
-    text: 'Offline',
-    title: 'The hub cannot be reached. Still retrying; check that it is running.',
-  },
+  offline: { text: 'common.connection.offline', title: 'common.connection.offlineTitle' },
 };
 
 export function ConnectionIndicator({ monitor }: { monitor: ConnectionMonitor }) {
+  const t = useT();
   const status = useConnectionStatus(monitor);
   const { text, title } = labels[status];
   return (
-    <p className={`connection connection-${status}`} data-status={status} title={title}>
+    <p className={`connection connection-${status}`} data-status={status} title={t(title)}>
       <span className="connection-dot" aria-hidden="true" />
       <span role="status" aria-live="polite">
-        <span className="visually-hidden">Hub connection: </span>
-        {text}
+        <span className="visually-hidden">{t('common.connection.label')} </span>
+        <span className="connection-text">{t(text)}</span>
       </span>
     </p>
   );

@@ -1,4 +1,6 @@
 // A failed load or action: what went wrong, and a button to try again when that can help.
+import { useT } from '../i18n/LanguageProvider.js';
+
 export function ErrorNotice({
   text,
   onRetry,
@@ -8,17 +10,18 @@ export function ErrorNotice({
   onRetry?: () => void;
   onDismiss?: () => void;
 }) {
+  const t = useT();
   return (
     <div className="notice notice-error" role="alert">
       <span>{text}</span>
       {onRetry && (
         <button type="button" className="button button-quiet" onClick={onRetry}>
-          Try again
+          {t('common.retry')}
         </button>
       )}
       {onDismiss && (
         <button type="button" className="button button-quiet" onClick={onDismiss}>
-          Dismiss
+          {t('common.dismiss')}
         </button>
       )}
     </div>

@@ -1,7 +1,10 @@
 // The signed-in frame: top bar (brand, connection, sign-out), section navigation, the view.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { HubSession } from '../api/hub-session.js';
 import { useHashRoute } from '../hooks/use-hash-route.js';
+import { LiveEventLog } from '../hooks/live-event-log.js';
+import { useUnseenStrangers } from '../hooks/use-unseen-strangers.js';
+import { useT } from '../i18n/LanguageProvider.js';
 import { ViewRouter } from '../views/ViewRouter.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { NavBar } from './NavBar.js';
@@ -13,9 +16,14 @@ interface ShellProps {
 }
 
 export function Shell({ session, onSignOut }: ShellProps) {
+  const t = useT();
   const route = useHashRoute();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const unseenStrangers = useUnseenStrangers(session, route);
+  // One feed per session, collecting from the moment the frame is shown.
+  const liveEvents = useMemo(() => new LiveEventLog(session), [session]);
+  useEffect(() => liveEvents.start(), [liveEvents]);
 
   // Moving focus to the new view tells keyboard and screen-reader users the page changed.
   useEffect(() => {
@@ -31,19 +39,19 @@ export function Shell({ session, onSignOut }: ShellProps) {
       <header className="topbar">
         <div className="brand">
           <img src="./favicon.svg" alt="" width="28" height="28" />
-          <span>Hearth</span>
+          <span>{t('common.brand')}</span>
         </div>
         <ConnectionIndicator monitor={session.connection} />
         {onSignOut && (
           <button type="button" className="button button-quiet" onClick={onSignOut}>
-            Sign out
+            {t('common.signOut')}
           </button>
         )}
       </header>
       <div className="layout">
-        <NavBar current={route} />
+        <NavBar current={route} badges={{ strangers: unseenStrangers }} />
         <main className="content" ref={mainRef}>
-          <ViewRouter route={route} session={session} />
+          <ViewRouter route={route} session={session} liveEvents={liveEvents} />
         </main>
       </div>
     </div>

@@ -1,6 +1,8 @@
 // The browser's token prompt (contract section 1): the admin token or a paired phone's token.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SignInProblem } from '../auth/use-browser-auth.js';
+import type { StringKey } from '../i18n/catalogue/index.js';
+import { useT } from '../i18n/LanguageProvider.js';
 import { TextWithCode } from './Code.js';
 
 interface SignInProps {
@@ -10,16 +12,15 @@ interface SignInProps {
   onSubmit(token: string): void;
 }
 
-const problemText: Record<SignInProblem, string> = {
-  rejected:
-    'That token was not accepted. Use the admin token printed when the hub first started, or a token from pairing a phone. Lost the admin token? Run `npm run hub -- reset-admin-token` on the hub’s computer to print a new one.',
-  revoked:
-    'The hub no longer accepts the token this tab was using (it may have been revoked or replaced). Sign in again with a current token.',
-  unreachable: 'Could not reach the hub. Check that it is running, then try again.',
-  other: 'Signing in failed.',
+const problemText: Record<SignInProblem, StringKey> = {
+  rejected: 'common.signIn.rejected',
+  revoked: 'common.signIn.revoked',
+  unreachable: 'common.signIn.unreachable',
+  other: 'common.signIn.other',
 };
 
 export function SignIn({ checking, problem, detail, onSubmit }: SignInProps) {
+  const t = useT();
   const [token, setToken] = useState('');
   const inputId = useId();
   const hintId = useId();
@@ -41,19 +42,18 @@ export function SignIn({ checking, problem, detail, onSubmit }: SignInProps) {
     <main className="signin">
       <section className="signin-card" aria-labelledby="signin-title">
         <img className="signin-logo" src="./favicon.svg" alt="" width="56" height="56" />
-        <h1 id="signin-title">Sign in to Hearth</h1>
+        <h1 id="signin-title">{t('common.signIn.title')}</h1>
         <p id={hintId} className="muted">
-          Paste the admin token printed when the hub first started, or a token from pairing a phone.
-          It is kept only in this browser tab until you close it or sign out.
+          {t('common.signIn.hint')}
         </p>
         {problem && (
           <div id={errorId} className="notice notice-error" role="alert">
-            <TextWithCode text={problemText[problem]} />
+            <TextWithCode text={t(problemText[problem])} />
             {problem === 'other' && detail ? ` ${detail}` : null}
           </div>
         )}
         <form className="signin-form" onSubmit={submit} aria-busy={checking}>
-          <label htmlFor={inputId}>Token</label>
+          <label htmlFor={inputId}>{t('common.signIn.token')}</label>
           <input
             ref={inputRef}
             id={inputId}
@@ -69,7 +69,7 @@ export function SignIn({ checking, problem, detail, onSubmit }: SignInProps) {
             onChange={(event) => setToken(event.target.value)}
           />
           <button type="submit" className="button button-primary" disabled={checking}>
-            {checking ? 'Checking token…' : 'Sign in'}
+            {checking ? t('common.signIn.checking') : t('common.signIn.submit')}
           </button>
         </form>
       </section>

@@ -1,5 +1,6 @@
 // The current view lives in the URL fragment (`#/devices`), so reload and the back button
-// work, in the browser and under file:// in the Electron window alike.
+// work, in the browser and under file:// in the Electron window alike. Routes of earlier
+// versions (`#/overview`, `#/locks`) open the view that replaced them.
 import { useSyncExternalStore } from 'react';
 import { findView, type ViewId } from '../views/view-catalogue.js';
 
@@ -10,7 +11,7 @@ function subscribe(onChange: () => void): () => void {
 
 function currentView(): ViewId {
   const id = window.location.hash.replace(/^#\/?/, '');
-  return findView(id)?.id ?? 'overview';
+  return findView(id)?.id ?? 'home';
 }
 
 export function useHashRoute(): ViewId {

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HubEvent } from '../../src-main/shared/events.js';
 import type { HubInfo, HubStatus } from '../../src-main/shared/hub-api.js';
 import type { HubSession } from '../api/hub-session.js';
+import { useT } from '../i18n/LanguageProvider.js';
+import { errorText } from '../views/error-text.js';
 import { useConnectionStatus } from './use-connection-status.js';
 
 export type Warning = HubStatus['warnings'][number];
@@ -32,6 +34,7 @@ export function useHubOverview(session: HubSession): HubOverview {
   const connection = useConnectionStatus(session.connection);
   const lastConnection = useRef(connection);
   const mounted = useRef(true);
+  const t = useT();
 
   const load = useCallback(() => {
     Promise.all([session.api.getInfo({}), session.api.getStatus({})]).then(
@@ -45,11 +48,11 @@ export function useHubOverview(session: HubSession): HubOverview {
       },
       (caught: unknown) => {
         if (!mounted.current) return;
-        setError(caught instanceof Error ? caught.message : String(caught));
+        setError(errorText(caught, t));
         setLoading(false);
       },
     );
-  }, [session]);
+  }, [session, t]);
 
   useEffect(() => {
     mounted.current = true;

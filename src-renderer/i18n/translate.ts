@@ -15,3 +15,12 @@ export function translator(language: Language): Translate {
     );
   };
 }
+
+export function isStringKey(text: string): text is StringKey {
+  return Object.prototype.hasOwnProperty.call(english, text);
+}
+
+/** For fields that hold either a catalogue key or text already made (an empty state's lines). */
+export function translateText(t: Translate, text: string): string {
+  return isStringKey(text) ? t(text) : text;
+}

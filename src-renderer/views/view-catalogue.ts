@@ -1,90 +1,74 @@
-// The panel's views, in navigation order. Views that later versions fill in carry the empty
-// state they show until then: what will appear there and what to do now.
-export type ViewId =
-  'overview' | 'devices' | 'locks' | 'strangers' | 'actions' | 'activity' | 'settings';
+// The panel's views, in navigation order. Labels and empty states are catalogue keys (see
+// src-renderer/i18n/catalogue/), translated where they are shown. `#/overview` and `#/locks`,
+// the routes of earlier versions, still open Home (see hooks/use-hash-route.ts).
+import type { StringKey } from '../i18n/catalogue/index.js';
+
+export type ViewId = 'home' | 'devices' | 'strangers' | 'actions' | 'activity' | 'settings';
 
 export interface EmptyStateText {
-  title: string;
-  /** Paragraphs; text between backticks is shown as code. */
-  body: string[];
+  /** A catalogue key (or, for text made elsewhere, the text itself). */
+  title: StringKey | (string & {});
+  /** Paragraphs, as keys or text; text between backticks is shown as code. */
+  body: (StringKey | (string & {}))[];
 }
 
 export interface ViewDef {
   id: ViewId;
-  label: string;
+  label: StringKey;
   empty?: EmptyStateText;
 }
 
 export const views: ViewDef[] = [
-  { id: 'overview', label: 'Overview' },
+  { id: 'home', label: 'common.nav.home' },
   {
     id: 'devices',
-    label: 'Devices',
+    label: 'common.nav.devices',
     empty: {
-      title: 'No devices yet',
+      title: 'common.empty.devices.title',
       body: [
-        'A device joins by connecting to the hub’s MQTT broker with its id as client id and publishing `hand_shake <id> [kind] [name…]` on `hearth/action`, for example `hand_shake door1 lock Front door`.',
-        'It then waits here as pending until you approve it, or, while “Let devices join” is open, it is approved at once.',
-        'No hardware yet? Start a simulated lock with `npm run simulate -- lock` (or `camera`) in the project folder.',
-      ],
-    },
-  },
-  {
-    id: 'locks',
-    label: 'Locks',
-    empty: {
-      title: 'No locks yet',
-      body: [
-        'A lock appears here once an approved device reports its state on `hearth/devices/<id>/state`.',
-        'Locking, unlocking and “lock all” from this page arrive in a later version, together with the audit log of every command.',
+        'common.empty.devices.body1',
+        'common.empty.devices.body2',
+        'common.empty.devices.body3',
       ],
     },
   },
   {
     id: 'strangers',
-    label: 'Strangers',
+    label: 'common.nav.strangers',
     empty: {
-      title: 'No stranger pictures yet',
-      body: [
-        'Cameras send pictures of people they do not recognise to `hearth/devices/<id>/stranger`; the newest will be shown here.',
-        'The gallery arrives in a later version.',
-      ],
+      title: 'strangers.empty.title',
+      body: ['strangers.empty.body1', 'strangers.empty.body2'],
     },
   },
-  { id: 'actions', label: 'Actions' },
+  { id: 'actions', label: 'common.nav.actions' },
   {
     id: 'activity',
-    label: 'Activity',
+    label: 'common.nav.activity',
     empty: {
-      title: 'No activity yet',
-      body: [
-        'Joins, lock commands, refused requests and action errors will be listed here, newest first.',
-        'Until then, the hub writes what it does to its log (the terminal that runs `npm run hub`).',
-      ],
+      title: 'activity.empty.title',
+      body: ['activity.empty.body1', 'activity.empty.body2'],
     },
   },
   {
     id: 'settings',
-    label: 'Settings',
+    label: 'common.nav.settings',
     empty: {
-      title: 'Nothing to set here yet',
-      body: [
-        'Joining, devices without a secret, picture retention, remote code and phone pairing will be set here in a later version.',
-        'For now the hub is configured by its start options, such as `--http-port` and `--data-dir` (see the README).',
-      ],
+      title: 'common.empty.settings.title',
+      body: ['common.empty.settings.body1', 'common.empty.settings.body2'],
     },
   },
 ];
 
+/** Routes of earlier versions, kept working: they open the view that replaced them. */
+export const viewAliases: Readonly<Record<string, ViewId>> = { overview: 'home', locks: 'home' };
+
 /** The Actions view's empty state, shown while there are no action files. */
 export const actionsEmpty: EmptyStateText = {
-  title: 'No action files yet',
-  body: [
-    'An action runs when a message arrives on `hearth/action`: its first word names the action (for example `ping` or `lock all`) and its reply is published on the topic of that name. The built-in actions are listed above.',
-    'Add your own with an action file: a JavaScript module whose exported functions become actions. They run in a separate process that cannot read the hub’s secrets. See `docs/actions.md` for three examples.',
-  ],
+  title: 'common.empty.actions.title',
+  body: ['common.empty.actions.body1', 'common.empty.actions.body2'],
 };
 
 export function findView(id: string): ViewDef | undefined {
-  return views.find((view) => view.id === id);
+  const target = viewAliases[id] ?? id;
+  return views.find((view) => view.id === target);
 }

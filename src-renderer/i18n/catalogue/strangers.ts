@@ -1,4 +1,80 @@
 // Strings of the panel's strangers area. Keys start with "strangers."; see ../define-strings.ts.
 import { defineStrings } from '../define-strings.js';
 
-export const strangersStrings = defineStrings({}, {});
+export const strangersStrings = defineStrings(
+  {
+    'strangers.empty.title': 'No stranger pictures yet',
+    'strangers.empty.body1':
+      'Cameras send pictures of people they do not recognise to `hearth/devices/<id>/stranger` (or over HTTP); each appears here at once, newest first.',
+    'strangers.empty.body2':
+      'No camera yet? Start a simulated one with `npm run simulate -- camera` in the project folder and approve it under Devices.',
+    'strangers.loading': 'Loading pictures…',
+    'strangers.loadFailed': 'Could not load the pictures: {reason}',
+    'strangers.count': 'Pictures ({count})',
+    'strangers.arrived': '{count} new pictures arrived',
+    'strangers.new': 'New',
+    'strangers.noMatch':
+      'No pictures match these filters. Choose another camera or day, or clear the filters.',
+    'strangers.loadOlder': 'Show older pictures',
+    'strangers.loadingOlder': 'Loading older pictures…',
+    'strangers.filters': 'Filter the pictures',
+    'strangers.filterCamera': 'Camera',
+    'strangers.allCameras': 'All cameras',
+    'strangers.filterDay': 'Day',
+    'strangers.clearFilters': 'Clear filters',
+    'strangers.open': 'Enlarge the picture from {camera}, {time}',
+    'strangers.pictureAlt': 'Stranger seen by {camera}, {time}',
+    'strangers.dialogTitle': 'Picture from {camera}',
+    'strangers.fact.camera': 'Camera',
+    'strangers.fact.seen': 'Seen',
+    'strangers.fact.firstSeen': 'First seen',
+    'strangers.fact.count': 'Pictures in this sighting',
+    'strangers.fact.size': 'Size',
+    'strangers.share.title': 'Share this picture',
+    'strangers.share.expires':
+      'Anyone with one of these links can see the picture until {time}; after that the links stop working.',
+    'strangers.share.image': 'Picture link',
+    'strangers.share.getPic': 'Link for the original hub’s apps (/get_pic)',
+    'strangers.share.copy': 'Copy',
+    'strangers.share.copied': 'Copied',
+    'strangers.deleteQuestion': 'Delete this picture for good?',
+    'strangers.deleteFailed': 'Could not delete the picture: {reason}',
+  },
+  {
+    'strangers.empty.title': '还没有陌生人照片',
+    'strangers.empty.body1':
+      '摄像头会把不认识的人的照片发到 `hearth/devices/<id>/stranger`（或通过 HTTP 发送）；照片会立即出现在这里，最新的在前。',
+    'strangers.empty.body2':
+      '还没有摄像头？在项目文件夹中运行 `npm run simulate -- camera` 启动一个模拟摄像头，并在“设备”中批准它。',
+    'strangers.loading': '正在加载照片…',
+    'strangers.loadFailed': '无法加载照片：{reason}',
+    'strangers.count': '照片（{count}）',
+    'strangers.arrived': '收到 {count} 张新照片',
+    'strangers.new': '新',
+    'strangers.noMatch': '没有符合筛选条件的照片。换一个摄像头或日期，或清除筛选。',
+    'strangers.loadOlder': '显示更早的照片',
+    'strangers.loadingOlder': '正在加载更早的照片…',
+    'strangers.filters': '筛选照片',
+    'strangers.filterCamera': '摄像头',
+    'strangers.allCameras': '所有摄像头',
+    'strangers.filterDay': '日期',
+    'strangers.clearFilters': '清除筛选',
+    'strangers.open': '放大 {camera} 于 {time} 拍到的照片',
+    'strangers.pictureAlt': '{camera} 于 {time} 拍到的陌生人',
+    'strangers.dialogTitle': '来自 {camera} 的照片',
+    'strangers.fact.camera': '摄像头',
+    'strangers.fact.seen': '拍摄时间',
+    'strangers.fact.firstSeen': '首次拍到',
+    'strangers.fact.count': '本次拍到的照片数',
+    'strangers.fact.size': '大小',
+    'strangers.share.title': '分享这张照片',
+    'strangers.share.expires':
+      '在 {time} 之前，任何拿到这些链接的人都能看到这张照片；之后链接失效。',
+    'strangers.share.image': '照片链接',
+    'strangers.share.getPic': '供旧版中枢应用使用的链接（/get_pic）',
+    'strangers.share.copy': '复制',
+    'strangers.share.copied': '已复制',
+    'strangers.deleteQuestion': '永久删除这张照片？',
+    'strangers.deleteFailed': '无法删除照片：{reason}',
+  },
+);
