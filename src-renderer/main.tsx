@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { loadToken, takeTokenFromFragment } from './auth/token-storage.js';
 import { LanguageProvider } from './i18n/LanguageProvider.js';
+import { ThemeProvider } from './theme/ThemeProvider.js';
 import './styles.css';
 
 const bridge = window.hub;
@@ -15,7 +16,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <LanguageProvider>
-      <App bridge={bridge} initialToken={initialToken} />
+      <ThemeProvider>
+        <App bridge={bridge} initialToken={initialToken} />
+      </ThemeProvider>
     </LanguageProvider>
   </StrictMode>,
 );

@@ -32,8 +32,7 @@ describe('Actions view in a browser', () => {
   const keepShots = process.env.HEARTH_E2E_SCREENSHOTS;
   const shots = keepShots ?? mkdtempSync(join(tmpdir(), 'hearth-actions-shots-'));
   const work = mkdtempSync(join(tmpdir(), 'hearth-action-file-'));
-  const shoot = (name: string) =>
-    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const shoot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
   const row = (name: string) =>
     page
       .getByRole('row')

@@ -27,8 +27,7 @@ describe('Devices view in a browser', () => {
   const devices: TestDevice[] = [];
   const keepShots = process.env.HEARTH_E2E_SCREENSHOTS;
   const shots = keepShots ?? mkdtempSync(join(tmpdir(), 'hearth-devices-shots-'));
-  const shoot = (name: string) =>
-    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const shoot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
   const card = (name: string) =>
     page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name }) });
   const join_ = async (id: string, words: string) => {

@@ -5,6 +5,8 @@ import type { HubSession } from '../../api/hub-session.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { StatusPill } from '../../components/StatusPill.js';
+import { TextWithCode } from '../../components/Code.js';
+import { useT } from '../../i18n/LanguageProvider.js';
 import { errorText } from '../error-text.js';
 import { ActionFilesEmpty } from './ActionFilesEmpty.js';
 import { LoadActionFile } from './LoadActionFile.js';
@@ -18,10 +20,11 @@ interface ActionFilesCardProps {
 }
 
 export function ActionFilesCard({ session, files, admin, onChanged }: ActionFilesCardProps) {
+  const t = useT();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const act = (key: string, call: () => Promise<unknown>, what: string) => {
+  const act = (key: string, call: () => Promise<unknown>, failed: (error: string) => string) => {
     setBusy(key);
     setError(null);
     call().then(
@@ -31,7 +34,7 @@ export function ActionFilesCard({ session, files, admin, onChanged }: ActionFile
       },
       (caught: unknown) => {
         setBusy(null);
-        setError(`${what}: ${errorText(caught)}`);
+        setError(failed(errorText(caught, t)));
         onChanged();
       },
     );
@@ -44,20 +47,20 @@ export function ActionFilesCard({ session, files, admin, onChanged }: ActionFile
   return (
     <section className="card" aria-labelledby="files-title">
       <div className="card-head">
-        <h2 id="files-title">Action files</h2>
+        <h2 id="files-title">{t('actions.files.title')}</h2>
         {admin && loader}
       </div>
       {error && <ErrorNotice text={error} onDismiss={() => setError(null)} />}
       {files.pending.length > 0 && (
-        <ul className="item-list" aria-label="Code waiting for confirmation">
+        <ul className="item-list" aria-label={t('actions.files.pendingLabel')}>
           {files.pending.map((item) => (
             <li key={item.file} className="item item-pending">
               <div className="item-main">
                 <code className="item-title">{item.file}</code>
-                <StatusPill tone="warn">waiting for confirmation</StatusPill>
+                <StatusPill tone="warn">{t('actions.files.waiting')}</StatusPill>
                 <p className="item-note">
-                  Sent over MQTT with <code>save_action_file</code>. It runs only once you confirm
-                  this is the code you expect. SHA-256: <code className="hash">{item.sha256}</code>
+                  <TextWithCode text={t('actions.files.pendingNote')} />{' '}
+                  <code className="hash">{item.sha256}</code>
                 </p>
               </div>
               {admin && (
@@ -69,11 +72,13 @@ export function ActionFilesCard({ session, files, admin, onChanged }: ActionFile
                     act(
                       `confirm:${item.file}`,
                       () => session.api.confirmActionFile(item),
-                      `Could not confirm ${item.file}`,
+                      (error) => t('actions.files.confirmFailed', { file: item.file, error }),
                     )
                   }
                 >
-                  {busy === `confirm:${item.file}` ? 'Confirming…' : 'Confirm'}
+                  {busy === `confirm:${item.file}`
+                    ? t('actions.files.confirming')
+                    : t('actions.files.confirm')}
                 </button>
               )}
             </li>
@@ -81,37 +86,37 @@ export function ActionFilesCard({ session, files, admin, onChanged }: ActionFile
         </ul>
       )}
       {files.files.length > 0 && (
-        <ul className="item-list" aria-label="Action files">
+        <ul className="item-list" aria-label={t('actions.files.listLabel')}>
           {files.files.map((file) => (
             <li key={file.file} className="item">
               <div className="item-main">
                 <code className="item-title">{file.file}</code>
                 <StatusPill tone={file.status === 'loaded' ? 'ok' : 'bad'}>
-                  {file.status}
+                  {t(`actions.files.status.${file.status}`)}
                 </StatusPill>
                 {file.error && <p className="item-error">{file.error}</p>}
                 <p className="item-note">
                   {file.actions.length > 0
-                    ? `Actions: ${file.actions.join(', ')}`
-                    : 'No actions from this file.'}
+                    ? t('actions.files.actions', { list: file.actions.join(', ') })
+                    : t('actions.files.noActions')}
                 </p>
                 {file.skipped.map((skip) => (
                   <p key={skip.export} className="item-note">
-                    Export <code>{skip.export}</code> skipped: {skip.reason}
+                    {t('actions.files.skipped', { name: skip.export, reason: skip.reason })}
                   </p>
                 ))}
               </div>
               {admin && (
                 <ConfirmButton
-                  label="Delete"
-                  question={`Delete ${file.file}?`}
-                  confirmLabel="Delete"
+                  label={t('common.delete')}
+                  question={t('actions.files.deleteQuestion', { file: file.file })}
+                  confirmLabel={t('common.delete')}
                   busy={busy === `delete:${file.file}`}
                   onConfirm={() =>
                     act(
                       `delete:${file.file}`,
                       () => session.api.deleteActionFile({ file: file.file }),
-                      `Could not delete ${file.file}`,
+                      (error) => t('actions.files.deleteFailed', { file: file.file, error }),
                     )
                   }
                 />

@@ -1,6 +1,7 @@
 // The action table: every action a message or the panel can run, who may run it, where it
 // comes from and how it has been doing.
 import type { ActionInfo } from '../../../src-main/shared/hub-api.js';
+import { useT } from '../../i18n/LanguageProvider.js';
 import type { TokenScope } from '../use-token-scope.js';
 import { formatMs, mayRunWith, whoMayRun } from './action-format.js';
 
@@ -11,32 +12,31 @@ interface ActionTableProps {
 }
 
 export function ActionTable({ actions, scope, onRun }: ActionTableProps) {
+  const t = useT();
   return (
     <div className="table-scroll">
       <table className="table">
-        <caption className="visually-hidden">
-          Actions, who may run them, where they come from and their figures
-        </caption>
+        <caption className="visually-hidden">{t('actions.table.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Action</th>
-            <th scope="col">Who may run it</th>
-            <th scope="col">Source</th>
+            <th scope="col">{t('actions.table.action')}</th>
+            <th scope="col">{t('actions.table.who')}</th>
+            <th scope="col">{t('actions.table.source')}</th>
             <th scope="col" className="num">
-              Calls
+              {t('actions.table.calls')}
             </th>
             <th scope="col" className="num">
-              Errors
+              {t('actions.table.errors')}
             </th>
             <th scope="col" className="num">
-              Mean
+              {t('actions.table.mean')}
             </th>
             <th scope="col" className="num">
-              Worst
+              {t('actions.table.worst')}
             </th>
-            <th scope="col">Last error</th>
+            <th scope="col">{t('actions.table.lastError')}</th>
             <th scope="col">
-              <span className="visually-hidden">Run</span>
+              <span className="visually-hidden">{t('actions.run')}</span>
             </th>
           </tr>
         </thead>
@@ -47,26 +47,30 @@ export function ActionTable({ actions, scope, onRun }: ActionTableProps) {
                 <code>{action.name}</code>
                 {action.description && <div className="cell-note">{action.description}</div>}
               </th>
-              <td data-label="Who may run it">{whoMayRun(action)}</td>
-              <td data-label="Source">
-                {action.source === 'built-in' ? 'Built-in' : <code>{action.source}</code>}
+              <td data-label={t('actions.table.who')}>{whoMayRun(action, t)}</td>
+              <td data-label={t('actions.table.source')}>
+                {action.source === 'built-in' ? (
+                  t('actions.table.builtIn')
+                ) : (
+                  <code>{action.source}</code>
+                )}
               </td>
-              <td data-label="Calls" className="num">
+              <td data-label={t('actions.table.calls')} className="num">
                 {action.figures.calls}
               </td>
               <td
-                data-label="Errors"
+                data-label={t('actions.table.errors')}
                 className={action.figures.errors > 0 ? 'num cell-bad' : 'num'}
               >
                 {action.figures.errors}
               </td>
-              <td data-label="Mean" className="num">
+              <td data-label={t('actions.table.mean')} className="num">
                 {formatMs(action.figures.meanMs, action.figures.calls)}
               </td>
-              <td data-label="Worst" className="num">
+              <td data-label={t('actions.table.worst')} className="num">
                 {formatMs(action.figures.worstMs, action.figures.calls)}
               </td>
-              <td data-label="Last error" className="cell-error">
+              <td data-label={t('actions.table.lastError')} className="cell-error">
                 {action.figures.lastError ?? '—'}
               </td>
               <td className="cell-run">
@@ -74,10 +78,10 @@ export function ActionTable({ actions, scope, onRun }: ActionTableProps) {
                   <button
                     type="button"
                     className="button button-quiet button-small"
-                    aria-label={`Run ${action.name}`}
+                    aria-label={t('actions.runLabel', { name: action.name })}
                     onClick={() => onRun(action.name)}
                   >
-                    Run
+                    {t('actions.run')}
                   </button>
                 )}
               </td>

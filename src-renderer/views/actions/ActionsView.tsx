@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import type { HubSession } from '../../api/hub-session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { TextWithCode } from '../../components/Code.js';
 import { LoadingLine } from '../../components/LoadingLine.js';
+import { useT } from '../../i18n/LanguageProvider.js';
 import { useTokenScope } from '../use-token-scope.js';
 import { ActionFilesCard } from './ActionFilesCard.js';
 import { ActionTable } from './ActionTable.js';
@@ -11,6 +13,7 @@ import { RunActionForm } from './RunActionForm.js';
 import { useActions } from './use-actions.js';
 
 export function ActionsView({ session }: { session: HubSession }) {
+  const t = useT();
   const state = useActions(session);
   const scope = useTokenScope(session);
   const [running, setRunning] = useState<string | null>(null);
@@ -18,17 +21,20 @@ export function ActionsView({ session }: { session: HubSession }) {
 
   return (
     <>
-      <h1 tabIndex={-1}>Actions</h1>
+      <h1 tabIndex={-1}>{t('actions.title')}</h1>
       {state.error && (
-        <ErrorNotice text={`Could not load the actions: ${state.error}`} onRetry={state.reload} />
+        <ErrorNotice
+          text={t('actions.loadFailed', { error: state.error })}
+          onRetry={state.reload}
+        />
       )}
-      {state.loading && !actions && <LoadingLine text="Loading actions…" />}
+      {state.loading && !actions && <LoadingLine text={t('actions.loading')} />}
       <div className="stack">
         {actions && (
           <section className="card" aria-labelledby="table-title">
-            <h2 id="table-title">Action table</h2>
+            <h2 id="table-title">{t('actions.table.title')}</h2>
             <p className="muted">
-              The first word of a message on <code>hearth/action</code> picks one of these.
+              <TextWithCode text={t('actions.table.intro')} />
             </p>
             <ActionTable actions={actions} scope={scope} onRun={setRunning} />
           </section>

@@ -2,6 +2,8 @@
 // file dialog) read as base64 and sent with uploadActionFile.
 import { useRef, useState } from 'react';
 import type { HubSession } from '../../api/hub-session.js';
+import { useT } from '../../i18n/LanguageProvider.js';
+import type { Translate } from '../../i18n/translate.js';
 import { errorText } from '../error-text.js';
 
 const MAX_BYTES = 256 * 1024;
@@ -13,12 +15,13 @@ interface LoadActionFileProps {
 }
 
 export function LoadActionFile({ session, onLoaded }: LoadActionFileProps) {
+  const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const upload = async (file: File) => {
-    const problem = checkFile(file);
+    const problem = checkFile(file, t);
     if (problem) {
       setMessage({ ok: false, text: problem });
       return;
@@ -28,10 +31,13 @@ export function LoadActionFile({ session, onLoaded }: LoadActionFileProps) {
     try {
       const contentBase64 = toBase64(new Uint8Array(await file.arrayBuffer()));
       const result = await session.api.uploadActionFile({ file: file.name, contentBase64 });
-      setMessage({ ok: true, text: `Loaded ${result.file}.` });
+      setMessage({ ok: true, text: t('actions.load.done', { file: result.file }) });
       onLoaded(result.file);
     } catch (error) {
-      setMessage({ ok: false, text: `${file.name} was not loaded: ${errorText(error)}` });
+      setMessage({
+        ok: false,
+        text: t('actions.load.failed', { file: file.name, error: errorText(error, t) }),
+      });
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';
@@ -41,7 +47,7 @@ export function LoadActionFile({ session, onLoaded }: LoadActionFileProps) {
   return (
     <div className="file-load">
       <label className={busy ? 'button button-primary is-busy' : 'button button-primary'}>
-        {busy ? 'Loading…' : 'Load action file…'}
+        {busy ? t('actions.load.busy') : t('actions.load.button')}
         <input
           ref={input}
           type="file"
@@ -68,12 +74,10 @@ export function LoadActionFile({ session, onLoaded }: LoadActionFileProps) {
   );
 }
 
-function checkFile(file: File): string | null {
-  if (!NAME_PATTERN.test(file.name)) {
-    return `${file.name} cannot be an action file: the name must be 1–64 of A–Z a–z 0–9 . _ - and end in .mjs or .js. Rename it and try again.`;
-  }
+function checkFile(file: File, t: Translate): string | null {
+  if (!NAME_PATTERN.test(file.name)) return t('actions.load.badName', { file: file.name });
   if (file.size > MAX_BYTES) {
-    return `${file.name} is ${Math.ceil(file.size / 1024)} KiB; an action file is at most 256 KiB. Split it into smaller files.`;
+    return t('actions.load.tooBig', { file: file.name, size: Math.ceil(file.size / 1024) });
   }
   return null;
 }

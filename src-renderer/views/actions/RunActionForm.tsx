@@ -2,6 +2,7 @@
 // and shows its reply (or why it failed).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { HubSession } from '../../api/hub-session.js';
+import { useT } from '../../i18n/LanguageProvider.js';
 import { errorText } from '../error-text.js';
 import { splitArgs } from './action-format.js';
 
@@ -16,6 +17,7 @@ interface RunActionFormProps {
 type Outcome = { kind: 'reply'; text: string | null } | { kind: 'error'; text: string };
 
 export function RunActionForm({ session, name, onClose, onRan }: RunActionFormProps) {
+  const t = useT();
   const [args, setArgs] = useState('');
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -34,7 +36,7 @@ export function RunActionForm({ session, name, onClose, onRan }: RunActionFormPr
         onRan();
       },
       (error: unknown) => {
-        setOutcome({ kind: 'error', text: errorText(error) });
+        setOutcome({ kind: 'error', text: errorText(error, t) });
         setRunning(false);
         onRan();
       },
@@ -44,34 +46,34 @@ export function RunActionForm({ session, name, onClose, onRan }: RunActionFormPr
   return (
     <section className="card run-card" aria-labelledby="run-title">
       <h2 id="run-title">
-        Run <code>{name}</code>
+        {t('actions.run')} <code>{name}</code>
       </h2>
       <form className="inline-form" onSubmit={submit}>
-        <label htmlFor="run-args">Words after the action’s name (optional)</label>
+        <label htmlFor="run-args">{t('actions.args')}</label>
         <div className="inline-form-row">
           <input
             id="run-args"
             ref={input}
             className="input"
             value={args}
-            placeholder="for example: all"
+            placeholder={t('actions.argsPlaceholder')}
             autoComplete="off"
             onChange={(event) => setArgs(event.target.value)}
           />
           <button type="submit" className="button button-primary" disabled={running}>
-            {running ? 'Running…' : 'Run'}
+            {running ? t('actions.running') : t('actions.run')}
           </button>
           <button type="button" className="button button-quiet" onClick={onClose}>
-            Close
+            {t('common.close')}
           </button>
         </div>
       </form>
       <div aria-live="polite">
         {outcome?.kind === 'reply' && (
           <div className="reply" role="status">
-            <span className="reply-label">Reply</span>
+            <span className="reply-label">{t('actions.reply')}</span>
             {outcome.text === null ? (
-              <span className="muted">The action ran and sent no reply.</span>
+              <span className="muted">{t('actions.noReply')}</span>
             ) : (
               <pre className="reply-text">{outcome.text}</pre>
             )}

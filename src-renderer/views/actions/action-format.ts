@@ -1,15 +1,11 @@
 // Display helpers for the action table.
 import type { ActionInfo } from '../../../src-main/shared/hub-api.js';
+import type { Translate } from '../../i18n/translate.js';
 import type { TokenScope } from '../use-token-scope.js';
 
-export function whoMayRun(action: ActionInfo): string {
-  const tokens =
-    action.permission === 'anyone'
-      ? 'Any token'
-      : action.permission === 'control'
-        ? 'Control and admin tokens'
-        : 'Admin token only';
-  return action.devicesMayRun ? `${tokens}, and devices` : tokens;
+export function whoMayRun(action: ActionInfo, t: Translate): string {
+  const tokens = t(`actions.who.${action.permission}`);
+  return action.devicesMayRun ? t('actions.who.andDevices', { tokens }) : tokens;
 }
 
 export function mayRunWith(action: ActionInfo, scope: TokenScope): boolean {

@@ -1,29 +1,33 @@
 // "Let devices join": opens joining for 120 s; a countdown shows the window closing by itself,
 // and it can be closed early.
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useT } from '../../i18n/LanguageProvider.js';
 import type { PermitJoinState } from './use-permit-join.js';
 
 export const PERMIT_JOIN_SECONDS = 120;
 
 export function PermitJoinControl({ permit }: { permit: PermitJoinState }) {
+  const t = useT();
   const minutes = Math.floor(permit.secondsLeft / 60);
   const seconds = String(permit.secondsLeft % 60).padStart(2, '0');
   return (
     <section className="card permit" aria-labelledby="permit-title">
       <div className="permit-row">
         <div>
-          <h2 id="permit-title">Joining</h2>
+          <h2 id="permit-title">{t('devices.permit.title')}</h2>
           <p className="muted permit-text" role="status" aria-live="polite">
             {permit.open ? (
               <>
-                Open: devices that hand_shake now are approved at once. Closes in{' '}
-                <strong className="countdown" aria-label={`${permit.secondsLeft} seconds`}>
+                {t('devices.permit.open')}{' '}
+                <strong
+                  className="countdown"
+                  aria-label={t('devices.permit.seconds', { seconds: permit.secondsLeft })}
+                >
                   {minutes}:{seconds}
                 </strong>
-                .
               </>
             ) : (
-              'Closed: a device that hand_shakes waits below as pending until you approve it.'
+              t('devices.permit.closed')
             )}
           </p>
         </div>
@@ -34,7 +38,7 @@ export function PermitJoinControl({ permit }: { permit: PermitJoinState }) {
             disabled={permit.busy}
             onClick={() => permit.setWindow(0)}
           >
-            {permit.busy ? 'Closing…' : 'Close now'}
+            {permit.busy ? t('devices.permit.closing') : t('devices.permit.closeButton')}
           </button>
         ) : (
           <button
@@ -43,11 +47,11 @@ export function PermitJoinControl({ permit }: { permit: PermitJoinState }) {
             disabled={permit.busy}
             onClick={() => permit.setWindow(PERMIT_JOIN_SECONDS)}
           >
-            {permit.busy ? 'Opening…' : 'Let devices join'}
+            {permit.busy ? t('devices.permit.opening') : t('devices.permit.openButton')}
           </button>
         )}
       </div>
-      {permit.error && <ErrorNotice text={`Joining did not change: ${permit.error}`} />}
+      {permit.error && <ErrorNotice text={t('devices.permit.failed', { error: permit.error })} />}
     </section>
   );
 }

@@ -1,23 +1,32 @@
 // Display helpers for the device list.
 import type { DeviceView } from '../../../src-main/shared/devices.js';
 import type { PillTone } from '../../components/StatusPill.js';
+import type { Translate } from '../../i18n/translate.js';
 
 export function statusTone(status: DeviceView['status']): PillTone {
   return status === 'approved' ? 'ok' : status === 'pending' ? 'warn' : 'bad';
 }
 
-/** "just now", "5 min ago", "3 h ago", else the date; "never" for null. */
-export function formatAgo(iso: string | null, now: number): string {
-  if (!iso) return 'never';
-  const then = new Date(iso).getTime();
-  if (Number.isNaN(then)) return iso;
-  const seconds = Math.max(0, Math.round((now - then) / 1_000));
-  if (seconds < 45) return 'just now';
-  if (seconds < 3_600) return `${Math.round(seconds / 60)} min ago`;
-  if (seconds < 86_400) return `${Math.round(seconds / 3_600)} h ago`;
-  return new Date(then).toLocaleString();
+const knownStates = ['locked', 'unlocked', 'locking', 'unlocking', 'jammed', 'unknown'] as const;
+
+/** A lock state in the panel's language; any other state a device reports is shown as sent. */
+export function stateName(state: string, t: Translate): string {
+  const known = knownStates.find((name) => name === state);
+  return known ? t(`devices.stateName.${known}`) : state;
+}
+
+export function kindName(kind: DeviceView['kind'], t: Translate): string {
+  return t(`devices.kindName.${kind}`);
 }
 
 export function formatBattery(battery: number | null): string {
   return battery === null ? '—' : `${battery}%`;
+}
+
+/** The hub's rule for a device name (DeviceNameSchema): 1–64 characters once trimmed. */
+export function nameProblem(name: string): 'empty' | 'long' | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'empty';
+  if (trimmed.length > 64) return 'long';
+  return null;
 }

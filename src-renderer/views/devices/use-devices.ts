@@ -1,6 +1,6 @@
 // The device registry, live: fetched on open and on reconnect, then kept current by the
 // device_* and availability events. Pending devices come first, then by name.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { DeviceView } from '../../../src-main/shared/devices.js';
 import type { HubEvent } from '../../../src-main/shared/events.js';
 import type { HubSession } from '../../api/hub-session.js';
@@ -37,14 +37,17 @@ export function useDevices(session: HubSession): DevicesState {
     [session, setDevices],
   );
 
-  return {
-    devices: devices ? sortDevices(devices) : null,
-    loading,
-    error,
-    reload,
-    upsert: (device) => setDevices((list) => (list ? upsertDevice(list, device) : list)),
-    drop: (id) => setDevices((list) => (list ? list.filter((d) => d.id !== id) : list)),
-  };
+  // Stable callbacks and a memoised sort: the list's cards re-render only when a device changes.
+  const sorted = useMemo(() => (devices ? sortDevices(devices) : null), [devices]);
+  const upsert = useCallback(
+    (device: DeviceView) => setDevices((list) => (list ? upsertDevice(list, device) : list)),
+    [setDevices],
+  );
+  const drop = useCallback(
+    (id: string) => setDevices((list) => (list ? list.filter((d) => d.id !== id) : list)),
+    [setDevices],
+  );
+  return { devices: sorted, loading, error, reload, upsert, drop };
 }
 
 function applyEvent(list: DeviceView[], event: HubEvent): DeviceView[] {

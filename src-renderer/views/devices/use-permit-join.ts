@@ -5,6 +5,7 @@ import type { PermitJoinView } from '../../../src-main/shared/devices.js';
 import type { HubEvent } from '../../../src-main/shared/events.js';
 import type { HubSession } from '../../api/hub-session.js';
 import { useNow } from '../../hooks/use-now.js';
+import { useT } from '../../i18n/LanguageProvider.js';
 import { errorText } from '../error-text.js';
 
 export interface PermitJoinState {
@@ -23,6 +24,7 @@ interface Known {
 }
 
 export function usePermitJoin(session: HubSession, enabled: boolean): PermitJoinState {
+  const t = useT();
   const [known, setKnown] = useState<Known | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -69,7 +71,7 @@ export function usePermitJoin(session: HubSession, enabled: boolean): PermitJoin
         setBusy(false);
       },
       (caught: unknown) => {
-        setError(errorText(caught));
+        setError(errorText(caught, t));
         setBusy(false);
       },
     );
