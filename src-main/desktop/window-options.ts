@@ -29,7 +29,8 @@ export function panelWindowOptions(preload: string, icon: string) {
   };
 }
 
-// The same policy as the panel's <meta> tag, sent as a header too (defence in depth).
+// The same policy as the panel's <meta> tag, sent as a header too (defence in depth). Images
+// may also come from the hub's own HTTP port on loopback: stranger pictures, by signed link.
 export const PANEL_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; " +
-  "img-src 'self' data: blob:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+  "img-src 'self' data: blob: http://127.0.0.1:*; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";

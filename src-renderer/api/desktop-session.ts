@@ -9,6 +9,7 @@ import {
 import type { HubBridge, IpcResult } from '../global.js';
 import { ConnectionMonitor } from './connection-status.js';
 import { HubApiError } from './hub-api-error.js';
+import { setDesktopHubOrigin } from './hub-origin.js';
 import { EventFanOut, type HubSession } from './hub-session.js';
 
 export function createDesktopSession(bridge: HubBridge): HubSession {
@@ -19,6 +20,10 @@ export function createDesktopSession(bridge: HubBridge): HubSession {
     const call = bridge[name] as (input: unknown) => Promise<IpcResult<unknown>>;
     client[name] = async (input) => unwrap(await call(input ?? {}));
   }
+  // Pictures are loaded from the hub's HTTP port (the window itself is a file:// page).
+  void bridge.getInfo({}).then((result) => {
+    if (result.ok && result.value.ports.http !== null) setDesktopHubOrigin(result.value.ports.http);
+  });
   return {
     mode: 'desktop',
     api: client as HubApiClient,

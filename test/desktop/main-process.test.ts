@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
+  PANEL_CSP,
   PANEL_WEB_PREFERENCES,
   panelWindowOptions,
 } from '../../src-main/desktop/window-options.js';
@@ -63,4 +64,13 @@ test('IPC: only the generated handlers are registered, and the preload exposes o
     'ipcRenderer is never exposed',
   );
   assert.equal([...preload.matchAll(/exposeInMainWorld\(/g)].length, 1);
+});
+
+test('the window sends the same content security policy as the panel page declares', () => {
+  const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
+    source('src-renderer/index.html'),
+  );
+  assert.equal(meta?.[1], PANEL_CSP);
+  assert.match(PANEL_CSP, /script-src 'self';/);
+  assert.match(PANEL_CSP, /object-src 'none'/);
 });

@@ -2,6 +2,7 @@
 // to itself; the panel shows them absolute (this page's origin is the hub's) and also in the
 // original hub's `/get_pic?id=` form, which accepts the same signature.
 import type { StrangerView } from '../../../src-main/shared/operations/strangers.js';
+import { hubOrigin } from '../../api/hub-origin.js';
 
 export function pictureSrc(stranger: StrangerView): string {
   return new URL(stranger.url, hubOrigin()).href;
@@ -16,10 +17,4 @@ export function shareLinks(stranger: StrangerView): { image: string; getPic: str
     if (value !== null) getPic.searchParams.set(name, value);
   }
   return { image: image.href, getPic: getPic.href };
-}
-
-function hubOrigin(): string {
-  const origin = window.location.origin;
-  // The Electron window is a file:// page; the hub listens on loopback (issue 12 wires it up).
-  return origin.startsWith('http') ? origin : 'http://127.0.0.1/';
 }
