@@ -57,7 +57,7 @@ export class DeviceRegistry implements AccessDirectory {
   list(): DeviceView[] {
     return Object.values(this.options.store.state.devices)
       .map((record) => this.view(record))
-      .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt) || a.id.localeCompare(b.id));
+      .sort(byJoiningOrder);
   }
 
   get(id: string): DeviceView {
@@ -103,14 +103,27 @@ export class DeviceRegistry implements AccessDirectory {
     if (withSecret && !record.secretUsed) {
       // From now on this id connects only with its secret; the copy in memory is not needed.
       this.unusedSecrets.delete(id);
-      this.change(id, (draft) => {
-        draft.secretUsed = true;
-        draft.lastSeen = now;
-      });
+      this.change(
+        id,
+        (draft) => {
+          draft.secretUsed = true;
+          draft.lastSeen = now;
+        },
+        'soon',
+      );
     }
   }
 
   // ---- joining ---------------------------------------------------------------------------
+  // A join is written with the next batch of the store (putDevice 'soon'), not on its own: a
+  // thousand devices joining at once would otherwise rewrite state.json three thousand times.
+  // What a device is told (its secret, its status) waits for whenSaved(), so a crash never
+  // loses a join the device was told about.
+
+  /** Resolves once every join so far is in state.json; answers to devices wait for it. */
+  whenSaved(): Promise<void> {
+    return this.options.store.whenSaved();
+  }
 
   /** Adds a device that asked to join, as pending (or approved while joining is open). */
   addJoining(
@@ -135,22 +148,24 @@ export class DeviceRegistry implements AccessDirectory {
       secretHash: null,
       secretUsed: false,
     };
-    this.options.store.update((draft) => {
-      draft.devices[id] = record;
-    });
-    if (approve) return this.approveRecord(id);
+    this.options.store.putDevice(id, record, 'soon');
+    if (approve) return this.approveRecord(id, 'soon');
     this.announce('device_pending', id);
     return this.record(id);
   }
 
   /** A pending device asked again: note where from, and its kind and name as it says now. */
   refreshJoining(id: string, kind: DeviceKind, name: string, address: string): void {
-    this.change(id, (draft) => {
-      draft.address = address;
-      draft.kind = kind;
-      draft.name = name;
-      draft.lastSeen = new Date().toISOString();
-    });
+    this.change(
+      id,
+      (draft) => {
+        draft.address = address;
+        draft.kind = kind;
+        draft.name = name;
+        draft.lastSeen = new Date().toISOString();
+      },
+      'soon',
+    );
   }
 
   /**
@@ -167,11 +182,12 @@ export class DeviceRegistry implements AccessDirectory {
 
   // ---- the owner's decisions ---------------------------------------------------------------
 
-  approve(id: string): DeviceView {
+  /** The owner's approval is written at once; `soon` is for a hand_shake while joining is open. */
+  approve(id: string, when: 'now' | 'soon' = 'now'): DeviceView {
     const record = this.record(id);
     // Approving an approved device changes nothing: no new secret (contract 2.3.3).
     if (record.status === 'approved') return this.view(record);
-    return this.view(this.approveRecord(id));
+    return this.view(this.approveRecord(id, when));
   }
 
   reject(id: string): DeviceView {
@@ -202,9 +218,7 @@ export class DeviceRegistry implements AccessDirectory {
   remove(id: string): void {
     this.record(id);
     this.revoke(id);
-    this.options.store.update((draft) => {
-      delete draft.devices[id];
-    });
+    this.options.store.putDevice(id, null, 'now');
     this.options.events.emit('device_left', { id, reason: 'removed by the owner' });
     this.publishList();
   }
@@ -293,17 +307,24 @@ export class DeviceRegistry implements AccessDirectory {
   // ---- inside -------------------------------------------------------------------------------
 
   /** Approved and given its secret in one write (a thousand devices joining at once). */
-  private approveRecord(id: string): DeviceRecord {
+  private approveRecord(id: string, when: 'now' | 'soon'): DeviceRecord {
     const secret = generateToken();
     this.unusedSecrets.set(id, secret);
-    this.change(id, (draft) => {
-      draft.status = 'approved';
-      draft.secretHash = hashToken(secret);
-      draft.secretUsed = false;
-    });
-    // Sent at once in case the device is listening; again on each hand_shake until it is used.
-    void this.options
-      .publish(deviceTopic(id, 'hand_shake'), `approved ${secret}`, { qos: 1 })
+    this.change(
+      id,
+      (draft) => {
+        draft.status = 'approved';
+        draft.secretHash = hashToken(secret);
+        draft.secretUsed = false;
+      },
+      when,
+    );
+    // Sent once its hash is saved, in case the device is listening; again on each hand_shake
+    // until it is used.
+    void this.whenSaved()
+      .then(() =>
+        this.options.publish(deviceTopic(id, 'hand_shake'), `approved ${secret}`, { qos: 1 }),
+      )
       .catch(() => {});
     this.announce('device_joined', id);
     return this.record(id);
@@ -312,10 +333,14 @@ export class DeviceRegistry implements AccessDirectory {
   private issueSecret(id: string): string {
     const secret = generateToken();
     this.unusedSecrets.set(id, secret);
-    this.change(id, (draft) => {
-      draft.secretHash = hashToken(secret);
-      draft.secretUsed = false;
-    });
+    this.change(
+      id,
+      (draft) => {
+        draft.secretHash = hashToken(secret);
+        draft.secretUsed = false;
+      },
+      'soon',
+    );
     return secret;
   }
 
@@ -333,11 +358,17 @@ export class DeviceRegistry implements AccessDirectory {
     }
   }
 
-  private change(id: string, mutate: (draft: DeviceRecord) => void): void {
-    this.options.store.update((draft) => {
-      const device = draft.devices[id];
-      if (device) mutate(device);
-    });
+  /** Changes one record: 'now' for the owner's decisions, 'soon' for joining (see above). */
+  private change(
+    id: string,
+    mutate: (draft: DeviceRecord) => void,
+    when: 'now' | 'soon' = 'now',
+  ): void {
+    const { devices } = this.options.store.state;
+    if (!Object.hasOwn(devices, id)) return;
+    const draft = { ...devices[id]! };
+    mutate(draft);
+    this.options.store.putDevice(id, draft, when);
   }
 
   private announce(
@@ -357,4 +388,13 @@ export class DeviceRegistry implements AccessDirectory {
   private view(record: DeviceRecord): DeviceView {
     return toDeviceView(record, this.online.has(record.id));
   }
+}
+
+/**
+ * Oldest first, then by id. ISO times of one format sort as plain strings; localeCompare (ICU)
+ * is kept for the ids only, and was a large part of listing a thousand devices.
+ */
+function byJoiningOrder(a: DeviceView, b: DeviceView): number {
+  if (a.joinedAt !== b.joinedAt) return a.joinedAt < b.joinedAt ? -1 : 1;
+  return a.id.localeCompare(b.id);
 }

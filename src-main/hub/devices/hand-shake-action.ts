@@ -78,7 +78,7 @@ function decide(
   if (!record) return registry.addJoining(id, kind, name, address, permitJoin.isOpen()).status;
   if (record.status !== 'pending') return record.status;
   registry.refreshJoining(id, kind, name, address);
-  return permitJoin.isOpen() ? registry.approve(id).status : 'pending';
+  return permitJoin.isOpen() ? registry.approve(id, 'soon').status : 'pending';
 }
 
 function answer(deps: HandShakeDependencies, id: string, status: Status, address: string): void {
@@ -100,7 +100,10 @@ function answer(deps: HandShakeDependencies, id: string, status: Status, address
       toDevice = secret ? `approved ${secret}` : 'approved';
     }
   }
-  void deps.bus.publish(deviceTopic(id, 'hand_shake'), toDevice, { qos: 1 }).catch(() => {});
   const word = toDevice.split(' ')[0];
-  void deps.bus.publish('hand_shake', `${id} ${word}`, { qos: 1 }).catch(() => {});
+  // Told only once the join is in state.json (joins are written in batches).
+  void deps.registry.whenSaved().then(() => {
+    void deps.bus.publish(deviceTopic(id, 'hand_shake'), toDevice, { qos: 1 }).catch(() => {});
+    void deps.bus.publish('hand_shake', `${id} ${word}`, { qos: 1 }).catch(() => {});
+  });
 }

@@ -1,5 +1,5 @@
 // What devices report about themselves (state, battery, last seen) changes often: it is kept
-// here at once and written to state.json in batches (StateStore.updateSoon), so a thousand
+// here at once and written to state.json in batches (StateStore.patchDeviceSoon), so a thousand
 // chatty devices do not mean a thousand whole-file writes a second.
 import type { DeviceRecord } from '../store/state-schema.js';
 import type { StateStore } from '../store/state-store.js';
@@ -19,10 +19,7 @@ export class ReportedState {
 
   set(id: string, patch: Partial<Reported>): void {
     this.latest.set(id, { ...this.latest.get(id), ...patch });
-    this.store.updateSoon((draft) => {
-      const device = draft.devices[id];
-      if (device) Object.assign(device, patch);
-    });
+    this.store.patchDeviceSoon(id, patch);
   }
 
   forget(id: string): void {

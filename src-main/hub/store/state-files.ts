@@ -76,15 +76,32 @@ export class StateWriter {
     this.#backup = openConf(dir, 'json.bak');
   }
 
-  writeMain(state: HubState): void {
-    this.#main.store = structuredClone(state);
+  /** `text` is serializeState(state) when the caller has it already (it is not made again). */
+  writeMain(state: HubState, text?: string): void {
+    this.#main.store = forConf(state, text);
     syncFolder(this.#dir);
   }
 
-  writeBackup(state: HubState): void {
-    this.#backup.store = structuredClone(state);
+  writeBackup(state: HubState, text?: string): void {
+    this.#backup.store = forConf(state, text);
     syncFolder(this.#dir);
   }
+}
+
+// The text each value handed to conf is written as: a thousand devices make state.json a few
+// hundred KB, and conf would otherwise serialize it again for each of the two files.
+const texts = new WeakMap<object, string>();
+const INTERNAL = '__internal__';
+
+/**
+ * A shallow copy for conf (the state is frozen), carrying conf's `__internal__` key: with it,
+ * conf does not read and parse the file on disk before each write to copy that key over (which
+ * cost as much as the write). The key never reaches the file (see openConf's serialize).
+ */
+function forConf(state: HubState, text: string | undefined): HubState {
+  const value = { ...state, [INTERNAL]: {} } as HubState;
+  texts.set(value, text ?? serializeState(state));
+  return value;
 }
 
 function openConf(dir: string, fileExtension: string): Conf<HubState> {
@@ -97,6 +114,8 @@ function openConf(dir: string, fileExtension: string): Conf<HubState> {
     // conf copies its `__internal__` bookkeeping from the file on disk into every write; Hearth
     // versions the file itself, and the strict schema would reject that key on the next start.
     serialize: (value) => {
+      const known = texts.get(value);
+      if (known !== undefined) return known;
       const { __internal__: _ignored, ...rest } = value as HubState & { __internal__?: unknown };
       return serializeState(rest);
     },

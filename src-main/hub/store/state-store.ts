@@ -1,5 +1,6 @@
 // The hub's persisted state: state.json in the data folder, validated, versioned, written
-// atomically on every change, with state.json.bak as the last good copy. A bad file never stops
+// atomically (at once for the owner's decisions, in batches of DEFERRED_WRITE_MS for what
+// devices report and for joins), with state.json.bak as the last good copy. A bad file never stops
 // the hub and is never silently wiped; a file from a newer Hearth is never touched.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,8 +11,14 @@ import type { DataDirLock } from './data-dir-lock.js';
 import { ensureUsableDataDir, isPermissionError, reason, unwritable } from './data-dir.js';
 import { resolveStartingState } from './state-recovery.js';
 import { serializeState, StateWriter } from './state-files.js';
-import { CURRENT_STATE_VERSION, describeIssues, HubStateSchema } from './state-schema.js';
-import type { HubState } from './state-schema.js';
+import {
+  CURRENT_STATE_VERSION,
+  describeIssues,
+  DeviceRecordSchema,
+  HubStateSchema,
+} from './state-schema.js';
+import type { DeviceRecord, HubState } from './state-schema.js';
+import { deepFreeze, freezeState, setRecord } from './state-freeze.js';
 
 export interface StateStoreOptions {
   dataDir: string;
@@ -43,6 +50,12 @@ export class StateStore {
   #closed = false;
   #pending: Array<(draft: HubState) => void> = [];
   #pendingTimer: NodeJS.Timeout | null = null;
+  /** Device records changed in memory (putDevice 'soon') and not yet in state.json. */
+  #unwritten = false;
+  #savedWaiters: Array<() => void> = [];
+  /** Reported fields of device records (patchDeviceSoon), merged per device until the flush. */
+  #patches = new Map<string, Partial<DeviceRecord>>();
+  #writes = 0;
 
   private constructor(
     dir: string,
@@ -58,7 +71,7 @@ export class StateStore {
     this.#onWarning = options.onWarning;
     this.#lock = lock;
     this.#writer = writer;
-    this.#state = deepFreeze(state);
+    this.#state = freezeState(state);
     this.#serialized = serializeState(state);
   }
 
@@ -114,21 +127,85 @@ export class StateStore {
     if (!parsed.success) {
       throw new StateValidationError(`invalid state: ${describeIssues(parsed.error)}`);
     }
-    const next = parsed.data;
+    this.#write(parsed.data);
+  }
+
+  /**
+   * Puts one device record (null removes it) without the whole-state copy and check that
+   * update makes: only the record is checked, so a change costs the same with 10 devices or
+   * 10,000. 'now' writes state.json before returning, as update does (the owner's decisions);
+   * 'soon' changes the state in memory at once and writes it with the next batch, within
+   * DEFERRED_WRITE_MS, as updateSoon does (joins: a thousand devices joining at once cost a
+   * few whole-file writes, not three each). A crash loses at most that window; whenSaved()
+   * says when it is on disk, so that nothing is promised to a device before that.
+   * Throws StateValidationError (and changes nothing) for a record that breaks the schema.
+   */
+  putDevice(id: string, record: DeviceRecord | null, when: 'now' | 'soon'): void {
+    if (this.#closed) throw new Error(`the state store for ${this.dataDir} is closed`);
+    let checked: DeviceRecord | null = null;
+    if (record !== null) {
+      const parsed = DeviceRecordSchema.safeParse(record);
+      if (!parsed.success || parsed.data.id !== id) {
+        const why = parsed.success ? `its id is not "${id}"` : describeIssues(parsed.error);
+        throw new StateValidationError(`invalid device record: ${why}`);
+      }
+      checked = deepFreeze(parsed.data);
+    } else if (!Object.hasOwn(this.#state.devices, id)) {
+      return;
+    }
+    if (when === 'now') {
+      // A copy: if the write fails, the state in memory stays as it was.
+      const devices = { ...this.#state.devices };
+      if (checked) devices[id] = checked;
+      else delete devices[id];
+      this.#write(Object.freeze({ ...this.#state, devices }));
+      return;
+    }
+    // In place, O(1) however many devices there are (see freezeState).
+    setRecord(this.#state.devices, id, checked);
+    this.#unwritten = true;
+    this.#pendingTimer ??= setTimeout(() => this.flushSoon(), DEFERRED_WRITE_MS);
+  }
+
+  /** Resolves once everything changed so far is in state.json (at once when it already is). */
+  whenSaved(): Promise<void> {
+    if (!this.#unwritten) return Promise.resolve();
+    return new Promise((resolve) => this.#savedWaiters.push(resolve));
+  }
+
+  /** How many times state.json has been written since the store was opened (for tests, bench). */
+  get writes(): number {
+    return this.#writes;
+  }
+
+  /** Writes `next` (already valid) as state.json, then state.json.bak, unless nothing changed. */
+  #write(next: HubState): void {
     const serialized = serializeState(next);
-    if (serialized === this.#serialized) return;
+    if (serialized === this.#serialized) {
+      this.#state = freezeState(next);
+      this.#saved();
+      return;
+    }
     // If this throws (disk full, folder gone), the old file is still in place and so is #state.
-    this.#writer.writeMain(next);
-    this.#state = deepFreeze(next);
+    this.#writer.writeMain(next, serialized);
+    this.#writes++;
+    this.#state = freezeState(next);
     this.#serialized = serialized;
+    this.#saved();
     try {
-      this.#writer.writeBackup(next);
+      this.#writer.writeBackup(next, serialized);
     } catch (error) {
       // The change itself is saved; only the spare copy is behind.
       const message = `state.json.bak could not be refreshed (${reason(error)}); the last good copy is older than the state`;
       this.#log.warn(message, { error });
       this.#onWarning('state_backup_failed', message);
     }
+  }
+
+  /** Every write holds the whole state in memory, so whatever putDevice queued is now on disk. */
+  #saved(): void {
+    this.#unwritten = false;
+    for (const resolve of this.#savedWaiters.splice(0)) resolve();
   }
 
   /**
@@ -142,18 +219,62 @@ export class StateStore {
     this.#pendingTimer ??= setTimeout(() => this.flushSoon(), DEFERRED_WRITE_MS);
   }
 
-  /** Writes what updateSoon queued, now. */
+  /**
+   * As updateSoon, for fields of one device record (what it reports: state, battery, last
+   * seen): merged per device and applied at the flush by checking only the changed records, so
+   * a thousand chatty devices do not mean copying and checking the whole state at every flush.
+   * A patch for a device that is gone by then is dropped.
+   */
+  patchDeviceSoon(id: string, patch: Partial<DeviceRecord>): void {
+    if (this.#closed) return;
+    this.#patches.set(id, { ...this.#patches.get(id), ...patch });
+    this.#pendingTimer ??= setTimeout(() => this.flushSoon(), DEFERRED_WRITE_MS);
+  }
+
+  /** Writes what updateSoon, patchDeviceSoon and putDevice 'soon' queued, now. */
   flushSoon(): void {
     if (this.#pendingTimer) clearTimeout(this.#pendingTimer);
     this.#pendingTimer = null;
+    if (this.#closed) return;
+    this.#applyPatches();
     const queued = this.#pending.splice(0);
-    if (queued.length === 0 || this.#closed) return;
+    if (queued.length === 0) {
+      // Only checked records (putDevice, patchDeviceSoon): no whole-state copy and check.
+      if (this.#unwritten) this.#writeUnwritten();
+      return;
+    }
     try {
       this.update((draft) => {
         for (const mutate of queued) mutate(draft);
       });
     } catch (error) {
       this.#log.warn('could not save device reports', { error });
+      // The joins queued with them are valid on their own: do not hold them back.
+      if (this.#unwritten) this.#writeUnwritten();
+    }
+  }
+
+  /** Puts the queued device patches into the state in memory (written with the rest). */
+  #applyPatches(): void {
+    if (this.#patches.size === 0) return;
+    const { devices } = this.#state;
+    for (const [id, patch] of this.#patches) {
+      if (!Object.hasOwn(devices, id)) continue;
+      const parsed = DeviceRecordSchema.safeParse({ ...devices[id], ...patch });
+      if (parsed.success && parsed.data.id === id) setRecord(devices, id, deepFreeze(parsed.data));
+      else this.#log.warn('a device report breaks the schema; not saved', { id });
+    }
+    this.#patches.clear();
+    this.#unwritten = true;
+  }
+
+  #writeUnwritten(): void {
+    try {
+      this.#write(this.#state);
+    } catch (error) {
+      this.#log.warn('could not save device changes', { error });
+      // Whoever waits is told: the hub goes on, in memory, and the next write tries again.
+      for (const resolve of this.#savedWaiters.splice(0)) resolve();
     }
   }
 
@@ -162,6 +283,7 @@ export class StateStore {
     if (this.#closed) return;
     this.flushSoon();
     this.#closed = true;
+    for (const resolve of this.#savedWaiters.splice(0)) resolve();
     openHere.delete(this.#key);
     this.#lock.release();
   }
@@ -170,12 +292,4 @@ export class StateStore {
   get file(): string {
     return path.join(this.dataDir, 'state.json');
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
