@@ -112,12 +112,38 @@ export function createAedesHooks(context: HookContext, principals: PrincipalTabl
     try {
       return rule(principal);
     } catch (error) {
-      context.onAccessError(error, {
-        clientId: client.id,
-        address: context.addressOf(client),
-        topic,
-      });
-      return false;
+      return failedClosed(client, topic, error);
+    }
+  };
+  const failedClosed = (client: Client, topic: string, error: unknown): false => {
+    context.onAccessError(error, {
+      clientId: client.id,
+      address: context.addressOf(client),
+      topic,
+    });
+    return false;
+  };
+  // The per-message checks (every PUBLISH, every delivery) without a closure per call.
+  const mayPublish = (client: Client, topic: string, retain: boolean, payload: Buffer): boolean => {
+    const principal = principals.get(client);
+    if (!principal) return false;
+    try {
+      return access.authorizePublish(principal, topic, retain, payload);
+    } catch (error) {
+      return failedClosed(client, topic, error);
+    }
+  };
+  const mayReceive = (
+    client: Client,
+    topic: string,
+    rule: NonNullable<BrokerAccess['authorizeDelivery']>,
+  ): boolean => {
+    const principal = principals.get(client);
+    if (!principal) return false;
+    try {
+      return rule(principal, topic);
+    } catch (error) {
+      return failedClosed(client, topic, error);
     }
   };
 
@@ -183,10 +209,7 @@ export function createAedesHooks(context: HookContext, principals: PrincipalTabl
         // aedes asks about a closed client only for its will. It was checked at CONNECT; a
         // joining device's will (its own availability) is kept back until it logs in approved.
         const allowed =
-          !packet.topic.startsWith('$') &&
-          ask(client, packet.topic, (principal) =>
-            access.authorizePublish(principal, packet.topic, packet.retain, payload),
-          );
+          !packet.topic.startsWith('$') && mayPublish(client, packet.topic, packet.retain, payload);
         if (!allowed)
           context.debug('will not published', { clientId: client.id, topic: packet.topic });
         return callback(allowed ? null : new Error('will not allowed now'));
@@ -194,9 +217,7 @@ export function createAedesHooks(context: HookContext, principals: PrincipalTabl
       if (packet.topic.startsWith('$')) {
         return callback(publishRefused(client, packet.topic, "$ topics are the broker's"));
       }
-      const allowed = ask(client, packet.topic, (principal) =>
-        access.authorizePublish(principal, packet.topic, packet.retain, payload),
-      );
+      const allowed = mayPublish(client, packet.topic, packet.retain, payload);
       callback(
         allowed ? null : publishRefused(client, packet.topic, 'not allowed for this client'),
       );
@@ -229,9 +250,7 @@ export function createAedesHooks(context: HookContext, principals: PrincipalTabl
     authorizeForward(client, packet) {
       const rule = access.authorizeDelivery;
       if (!rule) return packet;
-      return ask(client, packet.topic, (principal) => rule(principal, packet.topic))
-        ? packet
-        : null;
+      return mayReceive(client, packet.topic, rule) ? packet : null;
     },
   };
 }

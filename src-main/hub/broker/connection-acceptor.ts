@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import type { ConnectionSlots } from './connection-slots.js';
 import { normalizeAddress } from './connection-slots.js';
 import type { FrameViolation } from './frame-scanner.js';
-import { GuardedConnection } from './guarded-connection.js';
+import { GuardedConnection, guardSocket } from './guarded-connection.js';
 import type { BrokerLimits } from './limits.js';
 import { PRE_CONNECT_MAX_PACKET_BYTES } from './limits.js';
 import type { RefusalLog } from '../refusal-log.js';
@@ -24,7 +24,7 @@ export interface AcceptorContext {
 }
 
 export class ConnectionAcceptor {
-  private readonly open = new Set<GuardedConnection>();
+  private readonly open = new Set<Duplex>();
   private readonly connected = new WeakSet<Client>();
   private readonly connectTimers = new WeakMap<Client, NodeJS.Timeout>();
 
@@ -79,7 +79,11 @@ export class ConnectionAcceptor {
         ...violation,
       });
     };
-    const connection = new GuardedConnection(stream, limitFor, onViolation);
+    // TCP and TLS: the socket itself, guarded in place; WebSocket: a guarding wrapper.
+    const connection: Duplex =
+      stream === socket
+        ? guardSocket(socket, limitFor, onViolation)
+        : new GuardedConnection(stream, limitFor, onViolation);
     this.context.addresses.set(connection, address);
     this.open.add(connection);
     // aedes would be told of errors on the connection anyway; this only keeps one from going unhandled.

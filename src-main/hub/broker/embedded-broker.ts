@@ -19,6 +19,7 @@ import { closeServer, listen } from './listen.js';
 import { Presence } from './presence.js';
 import type { PresenceListener } from './presence.js';
 import { RefusalLog } from '../refusal-log.js';
+import { indexRetainedByTopic, type RetainedStore } from './retained-index.js';
 import { createTlsListener, type TlsCredentials } from './tls-listener.js';
 import { createWsListener } from './ws-listener.js';
 import type { WsListener } from './ws-listener.js';
@@ -69,7 +70,8 @@ export class EmbeddedBroker implements MessageBus {
     // Only clients' messages (wills included) reach the hub's handlers: `client` is null for
     // what the hub publishes itself and for aedes's own `$SYS` messages.
     parts.aedes.on('publish', (packet, client) => {
-      if (!client) return;
+      // Most client traffic is for other clients: build nothing unless a hub filter may match.
+      if (!client || !this.subscriptions.wants(packet.topic)) return;
       this.subscriptions.deliver({
         topic: packet.topic,
         payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload),
@@ -105,6 +107,7 @@ export class EmbeddedBroker implements MessageBus {
       ...hooks,
       connectTimeout: aedesConnectTimeout(state.limits),
     });
+    indexRetainedByTopic((aedes as unknown as { persistence: RetainedStore }).persistence);
     presence = new Presence(aedes, (error) => log.error('a presence listener failed', { error }));
     aedes.on('clientError', (client, error) =>
       log.debug('MQTT client error', { clientId: client.id, error }),
