@@ -3,6 +3,8 @@
 //   node --import tsx bench/run.ts [--quick] [--only startup,round-trip,locks] [--timeout 300]
 //     [--runs N] [--trips N] [--locks N] [--commands N] [--workers N] [--out FILE]
 //     [--profile DIR]   (each hub writes a .cpuprofile into DIR when it stops)
+//     [--reps N] [--clients N]   (broker scenarios: repetitions per broker, storm size)
+// The broker-* scenarios compare Hearth, raw aedes and Mosquitto in alternation.
 // Needs `npm run build` (it runs dist/main/headless.js) and Debian's mosquitto for comparisons.
 // Everything stays on loopback; a hard timeout kills whatever the bench started, and the
 // figures gathered until then are still printed and written.
@@ -16,7 +18,11 @@ import { lateErrors } from './lib/mqtt.js';
 import { killAll } from './lib/proc.js';
 import { table, type ScenarioResult } from './lib/report.js';
 import { actions } from './scenarios/actions.js';
+import { fanIn, fanOut } from './scenarios/broker.js';
+import { latency } from './scenarios/broker-latency.js';
+import { storm } from './scenarios/broker-storm.js';
 import { locks } from './scenarios/locks.js';
+import { panelDevices } from './scenarios/panel-devices.js';
 import { pictures } from './scenarios/pictures.js';
 import { roundTrip } from './scenarios/round-trip.js';
 import { startup } from './scenarios/startup.js';
@@ -33,14 +39,40 @@ const { values: args } = parseArgs({
     workers: { type: 'string' },
     out: { type: 'string' },
     profile: { type: 'string' },
+    reps: { type: 'string' },
+    clients: { type: 'string' },
   },
 });
 const quick = args.quick ?? false;
 const num = (value: string | undefined, full: number, smoke: number): number =>
   value !== undefined ? Number(value) : quick ? smoke : full;
 
+const reps = num(args.reps, 5, 1);
 const scenarios: Record<string, () => Promise<ScenarioResult>> = {
-  startup: () => startup({ runs: num(args.runs, 10, 3), idleMs: quick ? 1_000 : 5_000 }),
+  'broker-fan-in': () =>
+    fanIn({
+      reps,
+      publishers: 4,
+      qos0: num(undefined, 5_000, 250),
+      qos1: num(undefined, 2_500, 125),
+    }),
+  'broker-fan-out': () =>
+    fanOut({
+      reps,
+      sizes: quick
+        ? [
+            { subscribers: 100, messages: 10 },
+            { subscribers: 300, messages: 5 },
+          ]
+        : [
+            { subscribers: 100, messages: 200 },
+            { subscribers: 1_000, messages: 40 },
+          ],
+    }),
+  'broker-latency': () => latency({ reps, rate: 1_000, count: num(args.trips, 2_000, 300) }),
+  'broker-storm': () =>
+    storm({ reps, clients: num(args.clients, 10_000, 500), workers: 4, concurrency: 100 }),
+  startup: () => startup({ runs: num(args.runs, 6, 3), idleMs: quick ? 1_000 : 5_000 }),
   'round-trip': () =>
     roundTrip({
       count: num(args.trips, 2_000, 200),
@@ -56,6 +88,13 @@ const scenarios: Record<string, () => Promise<ScenarioResult>> = {
       joinBatch: 50,
     }),
   actions: () => actions({ count: num(args.trips, 2_000, 200), warmup: 100 }),
+  'panel-devices': () =>
+    panelDevices({
+      devices: quick ? 100 : 1_000,
+      loads: quick ? 2 : 5,
+      keystrokes: quick ? 4 : 20,
+      updates: quick ? 2 : 10,
+    }),
   pictures: () =>
     pictures({
       pictures: num(undefined, 200, 20),

@@ -22,10 +22,13 @@ export interface Hub {
 
 const nodeArgs: string[] = [];
 
-/** Every hub started from now on writes a V8 CPU profile into `dir` when it stops. */
+/** Every hub (and raw aedes) started from now on writes a V8 CPU profile into `dir` when it stops. */
 export function profileHubsInto(dir: string): void {
   nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
 }
+
+/** The Node options profileHubsInto asked for (raw aedes is profiled the same way). */
+export const profileArgs = (): string[] => [...nodeArgs];
 
 export async function startHub(
   timeoutMs = 15_000,

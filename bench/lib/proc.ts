@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 
 const children = new Map<ChildProcess, string>();
 
-/** Remembers a started process and the temporary folder to remove if the bench is aborted. */
+/** Remembers a started process and the temporary folder ('' for none) to remove if the bench is aborted. */
 export function track<T extends ChildProcess>(child: T, tempDir: string): T {
   children.set(child, tempDir);
   return child;
@@ -19,7 +19,7 @@ export function isRunning(child: ChildProcess): boolean {
 export function killAll(): void {
   for (const [child, tempDir] of children) {
     if (isRunning(child)) child.kill('SIGKILL');
-    rmSync(tempDir, { recursive: true, force: true });
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
 }
 

@@ -6,6 +6,8 @@ export interface Row {
   hearth: number | null;
   /** The same figure through Mosquitto, where the scenario has one. */
   mosquitto?: number | null;
+  /** The same figure through raw aedes (no hooks), where the scenario has one. */
+  aedes?: number | null;
   note?: string;
 }
 
@@ -27,31 +29,37 @@ const show = (value: number | null | undefined): string => {
 };
 
 export function table(results: ScenarioResult[]): string {
-  const lines: string[][] = [['scenario', 'metric', 'Hearth', 'Mosquitto', 'H/M', 'note']];
+  const lines: string[][] = [
+    ['scenario', 'metric', 'Hearth', 'aedes', 'Mosquitto', 'H/M', 'H/A', 'note'],
+  ];
+  const ratio = (a: number | null, b: number | null | undefined): string =>
+    a !== null && b ? show(a / b) + 'x' : '';
   for (const result of results) {
-    if (result.skipped) lines.push([result.scenario, 'skipped', '', '', '', result.skipped]);
+    if (result.skipped) {
+      lines.push([result.scenario, 'skipped', '', '', '', '', '', result.skipped]);
+    }
     for (const row of result.rows) {
-      const ratio =
-        row.hearth !== null && row.mosquitto ? show(row.hearth / row.mosquitto) + 'x' : '';
       lines.push([
         result.scenario,
         `${row.metric} (${row.unit})`,
         show(row.hearth),
+        row.aedes === undefined ? '' : show(row.aedes),
         row.mosquitto === undefined ? '' : show(row.mosquitto),
-        ratio,
+        ratio(row.hearth, row.mosquitto),
+        ratio(row.hearth, row.aedes),
         row.note ?? '',
       ]);
     }
     const failures = Object.entries(result.failures);
     const failed = failures.map(([kind, count]) => `${kind}: ${count}`).join(', ');
     const total = failures.reduce((sum, [, n]) => sum + n, 0);
-    lines.push([result.scenario, 'failures (count)', String(total), '', '', failed]);
+    lines.push([result.scenario, 'failures (count)', String(total), '', '', '', '', failed]);
   }
   const widths = lines[0]!.map((_, column) => Math.max(...lines.map((l) => l[column]!.length)));
   const format = (line: string[]): string =>
     line
       .map((cell, column) =>
-        column >= 2 && column <= 4 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+        column >= 2 && column <= 6 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
       )
       .join('  ')
       .trimEnd();
