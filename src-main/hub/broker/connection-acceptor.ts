@@ -11,6 +11,7 @@ import { GuardedConnection, guardSocket } from './guarded-connection.js';
 import type { BrokerLimits } from './limits.js';
 import { PRE_CONNECT_MAX_PACKET_BYTES } from './limits.js';
 import type { RefusalLog } from '../refusal-log.js';
+import { limitQueuedWrites } from './write-budget.js';
 
 /** How a connection reached the broker (for logs). */
 export type Transport = 'tcp' | 'tls' | 'ws';
@@ -84,6 +85,24 @@ export class ConnectionAcceptor {
       stream === socket
         ? guardSocket(socket, limitFor, onViolation)
         : new GuardedConnection(stream, limitFor, onViolation);
+    // A client that stops reading is dropped rather than allowed to hold up the others.
+    limitQueuedWrites(
+      connection,
+      () => this.context.limits().maxPacketBytes,
+      (queuedBytes) => {
+        this.context.refusals.note(
+          'warn',
+          `slow:${address}`,
+          'MQTT client disconnected: it stopped reading what was sent to it',
+          {
+            clientId: this.connected.has(client) ? client.id : null,
+            address,
+            transport,
+            queuedBytes,
+          },
+        );
+      },
+    );
     this.context.addresses.set(connection, address);
     this.open.add(connection);
     // aedes would be told of errors on the connection anyway; this only keeps one from going unhandled.
