@@ -68,6 +68,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       dataDir: options.dataDir,
       log: log.child('store'),
       onWarning: (code, message) => warnings.raise(code, message),
+      onWarningCleared: (code) => warnings.clear(code),
     });
     stops.push(() => store.close());
     const retentionDays = (): number => store.state.settings.history.retentionDays;

@@ -30,6 +30,11 @@ export const errorCatalogue = {
   bad_link: { status: 403, message: 'The picture link is not valid or has expired.' },
   busy: { status: 503, message: 'The hub is busy storing pictures; try again shortly.' },
   disk_full: { status: 507, message: 'The disk is full; the picture was not stored.' },
+  state_not_saved: {
+    status: 507,
+    message:
+      'The hub could not save its state, so nothing was changed: free some disk space or make the data folder writable, then try again.',
+  },
   unknown_integration: { status: 404, message: 'There is no integration account with that id.' },
   method_not_allowed: { status: 405, message: 'This route does not accept that method.' },
   misdirected_request: {

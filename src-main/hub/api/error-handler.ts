@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../log.js';
+import { StateWriteError } from '../store/state-store.js';
 import { ApiError, errorCatalogue } from './error-catalogue.js';
 
 export function notFoundHandler(): RequestHandler {
@@ -24,6 +25,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof StateWriteError) return new ApiError('state_not_saved', error.message);
   if (error instanceof z.ZodError) return new ApiError('invalid_input', describeZodError(error));
   // body-parser marks its own errors with a `type`.
   const type = (error as { type?: unknown } | null)?.type;

@@ -25,11 +25,22 @@ export interface StateStoreOptions {
   log: Logger;
   /** Raised for the panel: a recovered file, a failed backup. `code` is stable, `message` is for people. */
   onWarning: (code: string, message: string) => void;
+  /** The condition behind a warning is over (state.json could be written again). */
+  onWarningCleared?: (code: string) => void;
 }
 
 /** An update whose result breaks the schema; nothing was changed. */
 export class StateValidationError extends Error {
   override readonly name = 'StateValidationError';
+}
+
+export const STATE_NOT_SAVED = 'state_not_saved';
+
+/** state.json could not be written (disk full, folder read-only); nothing was changed. */
+export class StateWriteError extends Error {
+  override readonly name = 'StateWriteError';
+  /** The API's error code (error-catalogue), also read by the desktop app's IPC. */
+  readonly code = STATE_NOT_SAVED;
 }
 
 // Two stores on one folder in one process would overwrite each other's changes.
@@ -56,6 +67,9 @@ export class StateStore {
   /** Reported fields of device records (patchDeviceSoon), merged per device until the flush. */
   #patches = new Map<string, Partial<DeviceRecord>>();
   #writes = 0;
+  /** The last write failed (the warning is up until one succeeds). */
+  #notSaved = false;
+  readonly #onWarningCleared: StateStoreOptions['onWarningCleared'];
 
   private constructor(
     dir: string,
@@ -69,6 +83,7 @@ export class StateStore {
     this.#key = key;
     this.#log = options.log;
     this.#onWarning = options.onWarning;
+    this.#onWarningCleared = options.onWarningCleared;
     this.#lock = lock;
     this.#writer = writer;
     this.#state = freezeState(state);
@@ -187,7 +202,19 @@ export class StateStore {
       return;
     }
     // If this throws (disk full, folder gone), the old file is still in place and so is #state.
-    this.#writer.writeMain(next, serialized);
+    try {
+      this.#writer.writeMain(next, serialized);
+    } catch (error) {
+      const message = `The hub could not save its state (${reason(error)}); nothing was changed. Free some disk space or make the data folder writable (${this.dataDir}).`;
+      if (!this.#notSaved) this.#log.error('state.json could not be written', { error });
+      this.#notSaved = true;
+      this.#onWarning(STATE_NOT_SAVED, message);
+      throw new StateWriteError(message, { cause: error });
+    }
+    if (this.#notSaved) {
+      this.#notSaved = false;
+      this.#onWarningCleared?.(STATE_NOT_SAVED);
+    }
     this.#writes++;
     this.#state = freezeState(next);
     this.#serialized = serialized;
