@@ -17,6 +17,7 @@ type IntegrationPrincipal = Extract<Principal, { kind: 'integration' }>;
 
 const NO_RIGHTS: IntegrationRights = {
   publishExact: new Set(),
+  publishPrefixes: [],
   publishPatterns: [],
   subscribe: [],
 };
