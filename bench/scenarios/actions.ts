@@ -29,6 +29,38 @@ async function trip(client: MqttClient, path: Path, i: number): Promise<boolean>
   return (await reply) === expected;
 }
 
+/**
+ * Messages per second through a path, pipelined: up to `window` requests in flight (QoS 0, as
+ * a stream of commands would be sent), the clock stopping at the last reply.
+ */
+async function throughput(
+  client: MqttClient,
+  path: 'action file' | 'built-in ping',
+  total: number,
+  window = 500,
+): Promise<{ perSecond: number; lost: number }> {
+  const topic = path === 'action file' ? 'echo' : 'ping';
+  let received = 0;
+  const onMessage = (t: string) => {
+    if (t === topic) received++;
+  };
+  client.on('message', onMessage);
+  const started = process.hrtime.bigint();
+  try {
+    for (let i = 0; i < total; i++) {
+      while (i - received >= window) await new Promise((resolve) => setTimeout(resolve, 1));
+      client.publish('hearth/action', path === 'action file' ? `echo ${i}` : 'ping', { qos: 0 });
+    }
+    const deadline = Date.now() + 10_000;
+    while (received < total && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return { perSecond: (received * 1000) / elapsedMs(started), lost: total - received };
+  } finally {
+    client.removeListener('message', onMessage);
+  }
+}
+
 export async function actions(options: ActionsOptions): Promise<ScenarioResult> {
   const failures: Record<string, number> = {};
   const hub = await startHub();
@@ -72,6 +104,12 @@ export async function actions(options: ActionsOptions): Promise<ScenarioResult> 
       }
     }
     const s = Object.fromEntries(paths.map((path) => [path, summarize(samples.get(path)!)]));
+    const streamed = options.count * 5;
+    const actionRate = await throughput(client, 'action file', streamed);
+    const pingRate = await throughput(client, 'built-in ping', streamed);
+    if (actionRate.lost > 0)
+      failures['action file: replies missing when streamed'] = actionRate.lost;
+    if (pingRate.lost > 0) failures['built-in ping: replies missing when streamed'] = pingRate.lost;
     const plain = s['plain publish']!;
     const action = s['action file']!;
     const ping = s['built-in ping']!;
@@ -90,6 +128,13 @@ export async function actions(options: ActionsOptions): Promise<ScenarioResult> 
           '1/s',
           (action.n * 1000) / wall.get('action file')!,
         ),
+        row(
+          'action file messages per second, streamed',
+          '1/s',
+          actionRate.perSecond,
+          `${streamed} \`echo\` messages, up to 500 in flight`,
+        ),
+        row('built-in ping messages per second, streamed', '1/s', pingRate.perSecond),
         row('action file p50', 'ms', action.p50),
         row('action file p99', 'ms', action.p99),
         row('built-in ping p50 / p99', 'ms', ping.p50, `p99 ${round(ping.p99)}`),
