@@ -2,11 +2,11 @@
 // comes, and a subscriber that stops reading while messages for it keep coming. Real hub
 // process, real sockets; memory is read from /proc.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { connect as connectTcp, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import mqttPacket from 'mqtt-packet';
-import { connectToken, nextMessage } from '../helpers/mqtt.js';
+import { connectToken } from '../helpers/mqtt.js';
+import { assertHealthy as healthy, rssMiB as rss } from './hub-health.js';
 import { removeDir, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { connect } from './mqtt-packets.js';
 
@@ -21,9 +21,8 @@ after(async () => {
   if (hub) removeDir(hub.dataDir);
 });
 
-const rssMiB = (): number =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${hub.ready.pid}/status`, 'utf8'))![1]) /
-  1024;
+const rssMiB = () => rss(hub);
+const assertHealthy = (what: string) => healthy(hub, what);
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** True when the socket drained within `ms`; false when the other side stopped reading. */
@@ -39,18 +38,6 @@ function drained(socket: Socket, ms: number): Promise<boolean> {
     };
     socket.once('drain', done);
   });
-}
-
-async function assertHealthy(what: string): Promise<void> {
-  const client = await connectToken(`mqtt://127.0.0.1:${port}`, hub.adminToken);
-  try {
-    const reply = nextMessage(client, 'ping', 5_000);
-    await delay(50);
-    await client.publishAsync('hearth/action', 'ping', { qos: 1 });
-    assert.equal((await reply).payload, 'pong', what);
-  } finally {
-    await client.endAsync();
-  }
 }
 
 async function rawClient(clientId: string) {

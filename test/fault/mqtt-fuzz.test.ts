@@ -4,11 +4,10 @@
 // healthy client still round-tripping; the hub never exits and its memory stays bounded.
 // Fixed seeds: a failure is replayed by running the same seed again.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { connect as connectTcp, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
-import { connectToken, nextMessage } from '../helpers/mqtt.js';
 import { removeDir, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { assertHealthy as healthy, rssMiB as rss } from './hub-health.js';
 import { connect, mutate, pick, randomPacket, seededRandom, type Random } from './mqtt-packets.js';
 
 const SEEDS = [0x5eed01, 0x5eed02, 0x5eed03, 0x5eed04, 0x5eed05, 0x5eed06, 0x5eed07, 0x5eed08];
@@ -29,10 +28,8 @@ after(async () => {
   if (hub) removeDir(hub.dataDir);
 });
 
-const rssMiB = (): number => {
-  const status = readFileSync(`/proc/${hub.ready.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-};
+const rssMiB = () => rss(hub);
+const assertHealthy = (round: string) => healthy(hub, `after ${round}`);
 
 /** One fuzzing connection: maybe a valid CONNECT first, then 1-3 mutated packets. */
 async function fuzzOne(random: Random, index: number): Promise<void> {
@@ -59,18 +56,6 @@ async function fuzzOne(random: Random, index: number): Promise<void> {
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 300))]);
   socket.destroy();
   await closed;
-}
-
-async function assertHealthy(round: string): Promise<void> {
-  const client = await connectToken(`mqtt://127.0.0.1:${port}`, hub.adminToken);
-  try {
-    const reply = nextMessage(client, 'ping', 5_000);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the SUBSCRIBE is answered first
-    await client.publishAsync('hearth/action', 'ping', { qos: 1 });
-    assert.equal((await reply).payload, 'pong', `after ${round}`);
-  } finally {
-    await client.endAsync();
-  }
 }
 
 test(`${SEEDS.length} seeded rounds of ${PACKETS_PER_ROUND} fuzzed connections: the hub keeps serving, memory bounded`, async () => {

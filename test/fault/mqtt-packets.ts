@@ -1,19 +1,9 @@
 // MQTT 3.1.1 packets built byte by byte (mqtt-packet refuses to write the broken ones these
-// tests need), seeded mutations of them, and a small seeded random source, so every fuzz run
-// is the same run and a failure can be replayed from its seed.
-export function seededRandom(seed: number): () => number {
-  // mulberry32: tiny, fast, good enough to pick mutations.
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// tests need) and seeded mutations of them, so every fuzz run is the same run and a failure
+// can be replayed from its seed.
+export { seededRandom, type Random } from '../helpers/seeded-random.js';
+import type { Random } from '../helpers/seeded-random.js';
 
-export type Random = () => number;
 export const pick = <T>(random: Random, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)]!;
 const int = (random: Random, max: number) => Math.floor(random() * max);

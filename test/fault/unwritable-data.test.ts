@@ -4,15 +4,14 @@
 // nothing changes, the hub keeps serving, a warning says why, and once the folder is fine again
 // the next change is saved and the warning goes. Needs root, like the other namespace tests.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { api } from '../helpers/devices.js';
 import { makeTempDir, removeDir, TEST_ADMIN_TOKEN } from '../helpers/hub-process.js';
+import { runWithPrivateTmpfs } from '../helpers/private-tmpfs.js';
 
-const run = promisify(execFile);
 const NOBODY = 65534;
 
 interface Warning {
@@ -104,13 +103,12 @@ test('read-only data folder: 507 state_not_saved, nothing changed, the hub serve
 test('full disk: 507 state_not_saved, nothing changed, the hub serves on; freed, it saves again', async () => {
   const dataDir = makeTempDir('hearth-full-state-');
   try {
-    const script = `mount -t tmpfs -o size=8m,mode=0700 tmpfs "$1" && exec "$2" --import tsx test/fault/fixtures/full-disk-hub.ts "$1"`;
-    const { stdout } = await run(
-      'unshare',
-      ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', dataDir, process.execPath],
-      { env: { ...process.env, HEARTH_MDNS: '0' }, maxBuffer: 16 * 1024 * 1024 },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fixture's JSON report
+    const report = await runWithPrivateTmpfs<any>(
+      'test/fault/fixtures/full-disk-hub.ts',
+      dataDir,
+      8,
     );
-    const report = JSON.parse(stdout.trim().split('\n').pop()!);
     assert.equal(report.before, 200);
     assert.equal(report.refused.status, 507, JSON.stringify(report.refused));
     assert.equal(report.refused.body.error.code, 'state_not_saved');

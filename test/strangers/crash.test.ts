@@ -10,18 +10,7 @@ import { test } from 'node:test';
 import { sniffPicture } from '../../src-main/hub/strangers/picture-format.js';
 import { PictureStore, pictureFileName } from '../../src-main/hub/strangers/picture-store.js';
 import { makeTempDir, removeDir } from '../helpers/hub-process.js';
-
-/** mulberry32: the same kill times on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from '../helpers/seeded-random.js';
 
 /** Runs the loop until it has stored `atLeast` pictures, waits `extraMs`, then SIGKILLs it. */
 function runAndKill(

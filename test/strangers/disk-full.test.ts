@@ -2,24 +2,19 @@
 // private mount namespace, so nothing outside the test sees it) answers 507 once the disk is
 // full, raises a warning, records it in the activity history, and keeps serving what it has.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { makeTempDir, removeDir } from '../helpers/hub-process.js';
-
-const run = promisify(execFile);
+import { runWithPrivateTmpfs } from '../helpers/private-tmpfs.js';
 
 test('ENOSPC while storing: 507 disk_full, a warning and an activity entry, no temp file, the hub goes on', async () => {
   const dataDir = makeTempDir('hearth-full-');
   try {
-    // Needs root (as the mDNS tests' network namespaces do); without it this fails, saying so.
-    const script = `mount -t tmpfs -o size=4m,mode=0700 tmpfs "$1" && exec "$2" --import tsx test/strangers/fixtures/disk-full-hub.ts "$1"`;
-    const { stdout } = await run(
-      'unshare',
-      ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', dataDir, process.execPath],
-      { env: { ...process.env, HEARTH_MDNS: '0' }, maxBuffer: 16 * 1024 * 1024 },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fixture's JSON report
+    const report = await runWithPrivateTmpfs<any>(
+      'test/strangers/fixtures/disk-full-hub.ts',
+      dataDir,
+      4,
     );
-    const report = JSON.parse(stdout.trim().split('\n').pop()!);
     const last = report.statuses.at(-1);
     assert.deepEqual(last, { status: 507, code: 'disk_full' });
     assert.ok(report.statuses.slice(0, -1).every((s: { status: number }) => s.status === 201));

@@ -1,4 +1,5 @@
-// The hub's settings (admin): read once, then one form per group, each saved on its own.
+// The hub's settings (admin): read once, then one form per group, each saved on its own. The
+// desktop window's own choices are the same kind of form (DesktopCard passes its one group).
 import { useCallback } from 'react';
 import type { HubSession } from '../../api/hub-session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
@@ -6,9 +7,15 @@ import { LoadingLine } from '../../components/LoadingLine.js';
 import { useT } from '../../i18n/LanguageProvider.js';
 import { useFetched } from '../use-fetched.js';
 import { SettingsGroupForm } from './SettingsGroupForm.js';
-import { settingsGroups } from './settings-fields.js';
+import { settingsGroups, type GroupDef } from './settings-fields.js';
 
-export function HubSettingsCards({ session }: { session: HubSession }) {
+export function HubSettingsCards({
+  session,
+  groups = settingsGroups,
+}: {
+  session: HubSession;
+  groups?: GroupDef[];
+}) {
   const t = useT();
   const fetchSettings = useCallback(() => session.api.getSettings({}), [session]);
   const { data: settings, setData, loading, error, reload } = useFetched(session, fetchSettings);
@@ -20,7 +27,7 @@ export function HubSettingsCards({ session }: { session: HubSession }) {
   if (!settings) return null;
   return (
     <>
-      {settingsGroups.map((group) => (
+      {groups.map((group) => (
         <SettingsGroupForm
           key={group.id}
           session={session}
