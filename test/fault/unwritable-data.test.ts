@@ -100,7 +100,7 @@ test('read-only data folder: 507 state_not_saved, nothing changed, the hub serve
   }
 });
 
-test('full disk: 507 state_not_saved, nothing changed, the hub serves on; freed, it saves again', async () => {
+test('full disk: 507 state_not_saved, nothing changed, no secret promised, the hub serves on; freed, it saves again', async () => {
   const dataDir = makeTempDir('hearth-full-state-');
   try {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fixture's JSON report
@@ -119,6 +119,9 @@ test('full disk: 507 state_not_saved, nothing changed, the hub serves on; freed,
     assert.equal(report.recovered, 200);
     assert.equal(report.final, 300);
     assert.ok(!report.warningsAfter.some((w: Warning) => w.code === 'state_not_saved'));
+    assert.equal(report.joinWhileFull, null, 'no secret promised while its join is not on disk');
+    assert.equal(report.joinAfter, 'approved');
+    assert.equal(report.loggedIn, true, 'and the secret it got then works');
   } finally {
     removeDir(dataDir);
   }

@@ -101,9 +101,13 @@ function answer(deps: HandShakeDependencies, id: string, status: Status, address
     }
   }
   const word = toDevice.split(' ')[0];
-  // Told only once the join is in state.json (joins are written in batches).
-  void deps.registry.whenSaved().then(() => {
-    void deps.bus.publish(deviceTopic(id, 'hand_shake'), toDevice, { qos: 1 }).catch(() => {});
-    void deps.bus.publish('hand_shake', `${id} ${word}`, { qos: 1 }).catch(() => {});
-  });
+  // Told only once the join is in state.json (joins are written in batches). If it could not
+  // be written, the device is told nothing and asks again; the owner sees state_not_saved.
+  void deps.registry.whenSaved().then(
+    () => {
+      void deps.bus.publish(deviceTopic(id, 'hand_shake'), toDevice, { qos: 1 }).catch(() => {});
+      void deps.bus.publish('hand_shake', `${id} ${word}`, { qos: 1 }).catch(() => {});
+    },
+    () => {},
+  );
 }

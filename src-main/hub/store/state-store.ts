@@ -63,7 +63,7 @@ export class StateStore {
   #pendingTimer: NodeJS.Timeout | null = null;
   /** Device records changed in memory (putDevice 'soon') and not yet in state.json. */
   #unwritten = false;
-  #savedWaiters: Array<() => void> = [];
+  #savedWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   /** Reported fields of device records (patchDeviceSoon), merged per device until the flush. */
   #patches = new Map<string, Partial<DeviceRecord>>();
   #writes = 0;
@@ -182,10 +182,15 @@ export class StateStore {
     this.#pendingTimer ??= setTimeout(() => this.flushSoon(), DEFERRED_WRITE_MS);
   }
 
-  /** Resolves once everything changed so far is in state.json (at once when it already is). */
+  /**
+   * Resolves once everything changed so far is in state.json (at once when it already is);
+   * rejects when that write failed (disk full, folder read-only), so that nothing is promised
+   * to a device that a restart would forget. The change stays in memory; the next write that
+   * succeeds saves it.
+   */
   whenSaved(): Promise<void> {
     if (!this.#unwritten) return Promise.resolve();
-    return new Promise((resolve) => this.#savedWaiters.push(resolve));
+    return new Promise((resolve, reject) => this.#savedWaiters.push({ resolve, reject }));
   }
 
   /** How many times state.json has been written since the store was opened (for tests, bench). */
@@ -232,7 +237,7 @@ export class StateStore {
   /** Every write holds the whole state in memory, so whatever putDevice queued is now on disk. */
   #saved(): void {
     this.#unwritten = false;
-    for (const resolve of this.#savedWaiters.splice(0)) resolve();
+    for (const waiter of this.#savedWaiters.splice(0)) waiter.resolve();
   }
 
   /**
@@ -300,8 +305,9 @@ export class StateStore {
       this.#write(this.#state);
     } catch (error) {
       this.#log.warn('could not save device changes', { error });
-      // Whoever waits is told: the hub goes on, in memory, and the next write tries again.
-      for (const resolve of this.#savedWaiters.splice(0)) resolve();
+      // Whoever waits is told it failed: the hub goes on, in memory, and the next write tries again.
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const waiter of this.#savedWaiters.splice(0)) waiter.reject(failure);
     }
   }
 
@@ -310,7 +316,9 @@ export class StateStore {
     if (this.#closed) return;
     this.flushSoon();
     this.#closed = true;
-    for (const resolve of this.#savedWaiters.splice(0)) resolve();
+    // Left waiting only when the last write failed: what they wait for is not on disk.
+    const failure = new Error('the state was not saved before the hub stopped');
+    for (const waiter of this.#savedWaiters.splice(0)) waiter.reject(failure);
     openHere.delete(this.#key);
     this.#lock.release();
   }
