@@ -152,9 +152,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 
     // Set once the HTTP port is known (the announcement carries it); settings changes reach it.
     let mdns: MdnsSwitch | null = null;
-    const settings = new SettingsService(store, warnings, (limits) => mqtt.setLimits(limits), [
-      (next) => void mdns?.set(next.discovery.mdns),
-    ]);
+    const settings = new SettingsService(store, warnings, (limits) => mqtt.setLimits(limits));
+    settings.onChange((next) => void mdns?.set(next.discovery.mdns));
     const permitJoin = new PermitJoin((view) => events.emit('permit_join', view));
     stops.push(() => permitJoin.stop());
 

@@ -34,7 +34,6 @@ export class SettingsService {
     private readonly store: StateStore,
     private readonly warnings: Warnings,
     private readonly applyBrokerLimits: (limits: BrokerLimits) => void,
-    private readonly effects: SettingsEffect[] = [],
   ) {
     this.announceNoSecret();
   }
@@ -74,7 +73,7 @@ export class SettingsService {
     });
     this.applyBrokerLimits(next.broker);
     this.announceNoSecret();
-    for (const effect of [...this.effects, ...this.listeners]) effect(next);
+    for (const listener of this.listeners) listener(next);
     return this.get();
   }
 
