@@ -3,6 +3,7 @@
 import { nativeImage, Notification } from 'electron';
 import type { Hub } from '../hub/hub.js';
 import type { Logger } from '../hub/log.js';
+import type { DesktopSettings } from '../hub/store/state-schema.js';
 import {
   desktopNotificationFor,
   notificationsForActiveWarnings,
@@ -21,7 +22,11 @@ export function showDesktopNotifications(options: {
     log.info('desktop notifications are not supported here; the panel still shows everything');
     return () => {};
   }
-  const settings = async () => (await hub.call('getSettings', {}, { kind: 'local' })).desktop;
+  // Read once and followed, not fetched for every event (a lock-all alone brings thousands).
+  let desktop: DesktopSettings | null = null;
+  const stopFollowing = hub.onSettingsChanged((next) => {
+    desktop = next.desktop;
+  });
 
   const show = async (notification: HubNotification): Promise<void> => {
     const picture = notification.strangerId
@@ -38,18 +43,21 @@ export function showDesktopNotifications(options: {
   };
 
   void (async () => {
+    desktop = (await hub.call('getSettings', {}, { kind: 'local' })).desktop;
     const status = await hub.call('getStatus', {}, { kind: 'local' });
-    for (const notification of notificationsForActiveWarnings(status.warnings, await settings())) {
+    for (const notification of notificationsForActiveWarnings(status.warnings, desktop)) {
       await show(notification);
     }
   })().catch((error: unknown) => log.debug('start-up notifications failed', { error }));
 
-  return hub.events.onAny((event) => {
-    void settings()
-      .then((current) => {
-        const notification = desktopNotificationFor(event, current);
-        return notification ? show(notification) : undefined;
-      })
-      .catch((error: unknown) => log.debug('a notification failed', { error }));
+  const stopListening = hub.events.onAny((event) => {
+    const notification = desktop && desktopNotificationFor(event, desktop);
+    if (notification) {
+      show(notification).catch((error: unknown) => log.debug('a notification failed', { error }));
+    }
   });
+  return () => {
+    stopListening();
+    stopFollowing();
+  };
 }
