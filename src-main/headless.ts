@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseCliOptions, USAGE, type CliOptions } from './cli/options.js';
 import { runResetAdminToken } from './cli/reset-admin-token.js';
 import { exitOnSignals } from './cli/shutdown.js';
+import { brokerConfigInStep, externalBrokerChoice } from './cli/external-broker-choice.js';
+import { runExportBrokerConfig } from './cli/export-broker-config.js';
 import { StartupError } from './hub/errors.js';
 import { startHub } from './hub/hub.js';
 import { createLogger, heldUntilReady, parseLogLevel, type Logger } from './hub/log.js';
@@ -16,11 +18,6 @@ function fail(message: string): never {
 }
 
 async function run(options: CliOptions, log: Logger, onReady: () => void): Promise<void> {
-  if (options.brokerUrl !== undefined) {
-    fail(
-      '--broker-url: running on an external broker is not available in this version yet; leave it out to use the embedded broker',
-    );
-  }
   const hub = await startHub({
     dataDir: options.dataDir,
     host: options.host,
@@ -31,6 +28,8 @@ async function run(options: CliOptions, log: Logger, onReady: () => void): Promi
     mdns: options.mdns,
     httpPort: options.httpPort,
     adminToken: options.adminToken,
+    externalBroker: externalBrokerChoice(options),
+    brokerConfig: brokerConfigInStep(options),
     panelDir,
     log,
   });
@@ -87,6 +86,11 @@ async function main(): Promise<void> {
       process.stdout.write(
         `New admin token (shown only this once; the old one no longer works):\n  ${token}\n`,
       );
+      return;
+    }
+    if (options.command === 'export-broker-config') {
+      startupLog.release();
+      process.stdout.write(runExportBrokerConfig(options) + '\n');
       return;
     }
     await run(options, log, () => startupLog.release());

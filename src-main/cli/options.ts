@@ -5,10 +5,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MIN_CHOSEN_TOKEN_LENGTH } from '../hub/auth/tokens.js';
 import { StartupError } from '../hub/errors.js';
+import { parseBrokerOptions, type BrokerCliOptions } from './broker-options.js';
 import { defaultDataDir } from './default-data-dir.js';
 
-export interface CliOptions {
-  command: 'run' | 'reset-admin-token' | 'help';
+export interface CliOptions extends BrokerCliOptions {
+  command: 'run' | 'reset-admin-token' | 'export-broker-config' | 'help';
   dataDir: string;
   host: string;
   mqttPort: number;
@@ -17,12 +18,14 @@ export interface CliOptions {
   httpPort: number;
   httpsPort: number | null;
   adminToken: string | undefined;
-  brokerUrl: string | undefined;
   mdns: boolean;
 }
 
+const COMMANDS = ['reset-admin-token', 'export-broker-config'] as const;
+
 export const USAGE = `Usage: npm run hub -- [options]
        npm run hub -- reset-admin-token [--data-dir DIR]
+       npm run hub -- export-broker-config --format mosquitto-acl|mosquitto-dynsec --out DIR [--data-dir DIR]
 
 Options (each also read from the environment variable shown):
   --data-dir DIR      HEARTH_DATA_DIR     where the hub keeps its data (default: the desktop app's folder)
@@ -34,6 +37,14 @@ Options (each also read from the environment variable shown):
   --https-port N      HEARTH_HTTPS_PORT   the same over TLS with the hub's own certificate (default off)
   --admin-token T     HEARTH_ADMIN_TOKEN  the admin token (default: generated at first start, shown once)
   --broker-url URL    HEARTH_BROKER_URL   use an external broker instead of the embedded one
+                                          (mqtt://, mqtts://, ws://, wss://; see docs/scale.md)
+  --broker-username U HEARTH_BROKER_USERNAME  Hearth's user on that broker (default: the URL's, else
+                                          the account export-broker-config made)
+                      HEARTH_BROKER_PASSWORD  its password (environment or URL only)
+  --broker-ca FILE    HEARTH_BROKER_CA    CA certificate(s) to trust for mqtts:// and wss://
+  --broker-config-dir DIR HEARTH_BROKER_CONFIG_DIR  keep that broker's password and ACL files
+                                          (written by export-broker-config) in step as devices
+                                          join and leave
   --no-mdns           HEARTH_MDNS=0       do not announce the hub on the LAN with mDNS
   --help              show this text`;
 
@@ -54,6 +65,11 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         'https-port': { type: 'string' },
         'admin-token': { type: 'string' },
         'broker-url': { type: 'string' },
+        'broker-username': { type: 'string' },
+        'broker-ca': { type: 'string' },
+        'broker-config-dir': { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
         'no-mdns': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -64,16 +80,19 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const { values, positionals } = parsed;
   if (values.help) return { ...defaults(), command: 'help' };
   const [command, ...rest] = positionals;
-  if (rest.length > 0 || (command !== undefined && command !== 'reset-admin-token')) {
+  if (
+    rest.length > 0 ||
+    (command !== undefined && !(COMMANDS as readonly string[]).includes(command))
+  ) {
     throw new StartupError(`unknown command "${positionals.join(' ')}"; see --help`);
   }
 
-  const pick = (flag: keyof typeof values, variable: string): string | undefined => {
-    const value = values[flag] ?? env[variable];
+  const pick = (flag: string, variable: string): string | undefined => {
+    const value = values[flag as keyof typeof values] ?? (variable ? env[variable] : undefined);
     return typeof value === 'string' ? value : undefined;
   };
   const options: CliOptions = {
-    command: command === 'reset-admin-token' ? 'reset-admin-token' : 'run',
+    command: (command as CliOptions['command'] | undefined) ?? 'run',
     dataDir: resolve(
       nonEmpty('--data-dir', pick('data-dir', 'HEARTH_DATA_DIR')) ?? defaultDataDir(),
     ),
@@ -84,11 +103,27 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     httpPort: parsePort('--http-port', pick('http-port', 'HEARTH_HTTP_PORT') ?? '8080'),
     httpsPort: optionalPort('--https-port', pick('https-port', 'HEARTH_HTTPS_PORT')),
     adminToken: parseAdminToken(pick('admin-token', 'HEARTH_ADMIN_TOKEN')),
-    brokerUrl: parseBrokerUrl(pick('broker-url', 'HEARTH_BROKER_URL')),
+    ...parseBrokerOptions(pick),
     mdns: values['no-mdns'] ? false : parseSwitch('HEARTH_MDNS', env.HEARTH_MDNS),
   };
   checkDistinctPorts(options);
+  checkBrokerCommand(options);
   return options;
+}
+
+function checkBrokerCommand(options: CliOptions): void {
+  const exporting = options.command === 'export-broker-config';
+  if (exporting && options.out === undefined) {
+    throw new StartupError('export-broker-config needs --out DIR: the folder to write into');
+  }
+  if (!exporting && options.out !== undefined) {
+    throw new StartupError('--out is only for export-broker-config');
+  }
+  if (options.command === 'run' && options.brokerConfigDir && !options.brokerUrl) {
+    throw new StartupError(
+      '--broker-config-dir keeps an external broker in step; it needs --broker-url',
+    );
+  }
 }
 
 function defaults(): CliOptions {
@@ -102,8 +137,14 @@ function defaults(): CliOptions {
     httpPort: 8080,
     httpsPort: null,
     adminToken: undefined,
-    brokerUrl: undefined,
     mdns: true,
+    brokerUrl: undefined,
+    brokerUsername: undefined,
+    brokerPassword: undefined,
+    brokerCa: undefined,
+    brokerConfigDir: undefined,
+    format: 'mosquitto-acl',
+    out: undefined,
   };
 }
 
@@ -141,24 +182,6 @@ function parseAdminToken(value: string | undefined): string | undefined {
   if (value.length < MIN_CHOSEN_TOKEN_LENGTH || value.length > 512 || /\s/.test(value)) {
     throw new StartupError(
       `--admin-token must be ${MIN_CHOSEN_TOKEN_LENGTH} to 512 characters without spaces (a long random string); leave it out to have one generated`,
-    );
-  }
-  return value;
-}
-
-function parseBrokerUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new StartupError(
-      `--broker-url must be a URL such as mqtt://192.168.1.10:1883, not "${value}"`,
-    );
-  }
-  if (!['mqtt:', 'mqtts:', 'ws:', 'wss:'].includes(url.protocol)) {
-    throw new StartupError(
-      `--broker-url must start with mqtt://, mqtts://, ws:// or wss://, not "${url.protocol}//"`,
     );
   }
   return value;

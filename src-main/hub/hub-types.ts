@@ -1,5 +1,7 @@
 // What startHub takes and what it gives back: the hub as the headless CLI, the desktop app and
 // the tests see it.
+import type { ExternalBrokerChoice } from './broker/start-hub-broker.js';
+import type { KeepInStepOptions } from './broker-config/keep-in-step.js';
 import type { HostSpawner } from './actions/host/host-spawner.js';
 import type { EventBus } from './events.js';
 import type { CallerIdentity } from './hub-caller.js';
@@ -23,6 +25,10 @@ export interface HubOptions {
   /** How late a 1 s timer must be to count as the hub having been away (default 10 s). */
   awayThresholdMs?: number;
   httpPort: number;
+  /** Contract 1 `--broker-url`: use this broker instead of the embedded one. */
+  externalBroker?: ExternalBrokerChoice;
+  /** `--broker-config-dir`: keep the external broker's files in step with the devices. */
+  brokerConfig?: Omit<KeepInStepOptions, 'onSaved' | 'state' | 'onProblem' | 'log'>;
   /** A chosen admin token; without one, a first start generates one (see generatedAdminToken). */
   adminToken?: string;
   /** The built control panel, served at `/`. */

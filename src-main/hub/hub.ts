@@ -17,7 +17,10 @@ import { pairingUri } from './auth/pairing-uri.js';
 import { TokenStore } from './auth/token-store.js';
 import { EventStreams } from './api/event-stream.js';
 import { tokenHandlers } from './operations/token-handlers.js';
-import { EmbeddedBroker } from './broker/embedded-broker.js';
+import { keepBrokerConfigInStep } from './broker-config/keep-in-step.js';
+import { watchBrokerConnection } from './broker/broker-watch.js';
+import type { HubBroker } from './broker/hub-broker.js';
+import { startHubBroker } from './broker/start-hub-broker.js';
 import { listenToDeviceReports } from './devices/device-reports.js';
 import { DeviceRegistry } from './devices/device-registry.js';
 import { PermitJoin } from './devices/permit-join.js';
@@ -78,8 +81,21 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const audit = new AuditLog(options.dataDir, log.child('audit'), retentionDays);
     stops.push(() => audit.stop());
     const generatedAdminToken = ensureAdminToken(store, options.adminToken);
+    if (options.brokerConfig) {
+      const problem = 'broker_config_not_written';
+      stops.push(
+        keepBrokerConfigInStep({
+          ...options.brokerConfig,
+          onSaved: (listener) => store.onSaved(listener),
+          state: () => store.state,
+          onProblem: (message) =>
+            message ? warnings.raise(problem, message) : warnings.clear(problem),
+          log: log.child('broker-config'),
+        }),
+      );
+    }
     // Set once the broker runs; a revoked token's MQTT sessions and SSE streams close at once.
-    let broker: EmbeddedBroker | null = null;
+    let broker: HubBroker | null = null;
     const streams = new EventStreams(events);
     const tokens = new TokenStore(store, (id) => {
       streams.closeFor(id);
@@ -112,24 +128,29 @@ export async function startHub(options: HubOptions): Promise<Hub> {
             (code, message) => warnings.raise(code, message),
             options.secretSealer,
           );
-    broker = await EmbeddedBroker.start({
+    broker = await startHubBroker({
+      external: options.externalBroker,
       host: options.host,
       mqttPort: options.mqttPort,
       wsPort: options.wsPort,
       mqttsPort,
-      ...(certificate ? { tls: certificate } : {}),
+      tls: certificate,
       limits: store.state.settings.broker,
-      access: createHubAccess({
-        tokens,
-        directory: registry,
-        isConnected: (clientId) => broker?.isConnected(clientId) ?? false,
-        activity,
-        log: log.child('access'),
-      }),
+      access: () =>
+        createHubAccess({
+          tokens,
+          directory: registry,
+          isConnected: (clientId) => broker?.isConnected(clientId) ?? false,
+          activity,
+          log: log.child('access'),
+        }),
+      directory: registry,
+      identity: { hubId: store.state.hubId, name: store.state.name, version: HUB_VERSION },
       log: log.child('broker'),
     });
     const mqtt = broker;
     stops.push(() => mqtt.stop());
+    stops.push(watchBrokerConnection(mqtt, warnings, events, () => registry.publishList()));
     // Every event also goes out on MQTT for token clients (contract 3.3).
     stops.push(
       events.onAny((event) => {
@@ -161,6 +182,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const locks = new LockService({
       registry,
       publish: (topic, payload, publishOptions) => mqtt.publish(topic, payload, publishOptions),
+      broker: mqtt,
       audit,
       events,
       confirmTimeoutMs: () => store.state.settings.locks.confirmTimeoutMs,
@@ -217,7 +239,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: HUB_VERSION,
       ports: { ...mqtt.ports, http: httpPort, https: httpsListenPort },
       tlsFingerprint: certificate?.fingerprint ?? null,
-      broker: 'embedded',
+      broker: mqtt.description,
+      brokerConnection: mqtt.connection,
       startedAt: new Date(startedAt).toISOString(),
     });
     const caller = createHubCaller({

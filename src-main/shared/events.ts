@@ -9,6 +9,13 @@ export const WarningDataSchema = z.object({
   message: z.string(),
 });
 
+/** Whether the hub can reach its MQTT broker (always connected when it is the embedded one). */
+export const BrokerConnectionSchema = z.object({
+  state: z.enum(['connected', 'connecting', 'unavailable', 'displaced']),
+  since: z.string(),
+  error: z.string().nullable(),
+});
+
 export const ActionErrorDataSchema = z.object({
   action: z.string(),
   code: z.string(),
@@ -20,6 +27,7 @@ const DeviceEventDataSchema = z.object({ device: DeviceViewSchema });
 
 export const eventDataSchemas = {
   warning: WarningDataSchema,
+  broker_connection: BrokerConnectionSchema,
   action_error: ActionErrorDataSchema,
   device_joined: DeviceEventDataSchema,
   device_pending: DeviceEventDataSchema,

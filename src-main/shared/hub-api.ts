@@ -2,7 +2,7 @@
 // preload's window.hub, the HTTP routes, request validation, the OpenAPI description and both
 // renderer clients are all generated from this table, so they cannot drift apart.
 import { z } from 'zod';
-import { WarningDataSchema } from './events.js';
+import { BrokerConnectionSchema, WarningDataSchema } from './events.js';
 
 import { op, NoInput } from './operation-def.js';
 import { actionFileOperations, ActionFiguresSchema } from './operations/actions.js';
@@ -32,6 +32,9 @@ export const HubInfoSchema = z.object({
       'SHA-256 fingerprint of the certificate on the MQTT-over-TLS and HTTPS ports, for pinning',
     ),
   broker: z.string().describe('"embedded", or the URL of the external broker (no credentials)'),
+  brokerConnection: BrokerConnectionSchema.describe(
+    'Whether the hub can reach its broker (always connected when embedded); "displaced": another hub holds the external broker\'s hearth/ topics',
+  ),
   startedAt: z.string(),
 });
 
@@ -39,6 +42,7 @@ export const HubStatusSchema = z.object({
   uptimeSeconds: z.number(),
   broker: z.object({
     connectedClients: z.number().int(),
+    connection: BrokerConnectionSchema,
   }),
   /** Open Server-Sent Event streams (phones and browsers watching). */
   eventStreams: z.number().int(),

@@ -76,11 +76,19 @@ export function useHubOverview(session: HubSession): HubOverview {
   useEffect(
     () =>
       session.subscribe((event: HubEvent) => {
+        // The broker came or went: its state and the warnings are fetched again at once.
+        if (event.type === 'broker_connection') {
+          load();
+          if ((event as HubEvent<'broker_connection'>).data.state === 'connected') {
+            setLiveWarnings((list) => list.filter((w) => w.code !== 'broker_unavailable'));
+          }
+          return;
+        }
         if (event.type !== 'warning') return;
         const warning: Warning = { ...(event as HubEvent<'warning'>).data, at: event.at };
         setLiveWarnings((list) => [warning, ...list].slice(0, MAX_LIVE_WARNINGS));
       }),
-    [session],
+    [session, load],
   );
 
   return {

@@ -1,5 +1,6 @@
 // Small display helpers shared by the views. Those that put words around numbers take the
 // panel's `t`; without one they speak English.
+import type { HubInfo } from '../../src-main/shared/hub-api.js';
 import { translator, type Translate } from '../i18n/translate.js';
 
 const english = translator('en');
@@ -34,6 +35,18 @@ export function formatAgo(iso: string | null, now: number, t: Translate = englis
 export function formatDateTime(iso: string, locale?: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(locale);
+}
+
+/** An external broker's connection, in words: what the owner must know when it is away. */
+export function formatBrokerConnection(
+  connection: HubInfo['brokerConnection'],
+  t: Translate,
+  locale?: string,
+): string {
+  return t(`home.hub.brokerState.${connection.state}`, {
+    since: formatDateTime(connection.since, locale),
+    error: connection.error ?? '—',
+  });
 }
 
 export function formatBroker(broker: string, t: Translate = english): string {

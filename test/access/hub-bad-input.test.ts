@@ -202,6 +202,13 @@ test('integration accounts over the API: rights validated, hearth/ never writabl
       rights: [{ filter: 'hearth/devices/+/set', publish: true }],
     });
     assert.equal(refused.status, 400);
+    // '%' would be a placeholder in an external broker's exported rules (docs/scale.md).
+    const placeholder = await fixture.api('POST', '/api/v1/integrations', {
+      name: 'evil',
+      rights: [{ filter: 'zigbee2mqtt/%u/#', publish: true, subscribe: true }],
+    });
+    assert.equal(placeholder.status, 400);
+    assert.match(JSON.stringify(placeholder.json), /'%' is not allowed in a topic right/);
     const created = await fixture.api('POST', '/api/v1/integrations', {
       name: 'zigbee2mqtt',
       rights: [

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseCliOptions } from '../../src-main/cli/options.js';
 import { defaultDataDir } from '../../src-main/cli/default-data-dir.js';
@@ -30,6 +31,10 @@ describe('headless options (contract 1)', () => {
       HEARTH_HTTPS_PORT: '8443',
       HEARTH_ADMIN_TOKEN: 'x'.repeat(40),
       HEARTH_BROKER_URL: 'mqtt://10.0.0.2:1883',
+      HEARTH_BROKER_USERNAME: 'hub-user',
+      HEARTH_BROKER_PASSWORD: 'from-env-only',
+      HEARTH_BROKER_CA: '/tmp/ca.pem',
+      HEARTH_BROKER_CONFIG_DIR: '/tmp/mosquitto-hearth',
       HEARTH_MDNS: '0',
     };
     const fromEnv = parseCliOptions([], env);
@@ -46,6 +51,12 @@ describe('headless options (contract 1)', () => {
         httpsPort: 8443,
         adminToken: 'x'.repeat(40),
         brokerUrl: 'mqtt://10.0.0.2:1883',
+        brokerUsername: 'hub-user',
+        brokerPassword: 'from-env-only',
+        brokerCa: '/tmp/ca.pem',
+        brokerConfigDir: '/tmp/mosquitto-hearth',
+        format: 'mosquitto-acl',
+        out: undefined,
         mdns: false,
       },
     );
@@ -63,6 +74,34 @@ describe('headless options (contract 1)', () => {
     assert.throws(() => parseCliOptions(['--https-port', '8080'], {}), {
       message: '--https-port and --http-port are both 8080; give each its own port',
     });
+  });
+
+  test('external broker options: one clear sentence for each mistake', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [
+        ['--broker-url', 'http://x:1883'],
+        /--broker-url must start with mqtt:\/\/, mqtts:\/\/, ws:\/\/ or wss:\/\//,
+      ],
+      [['--broker-url', 'mqtt://'], /--broker-url needs a host/],
+      [['--broker-url', 'mqtt://h', '--broker-username', 'a b'], /--broker-username must be/],
+      [['--broker-config-dir', '/tmp/x'], /--broker-config-dir .* needs --broker-url/],
+      [['export-broker-config'], /export-broker-config needs --out DIR/],
+      [
+        ['export-broker-config', '--out', '/tmp/x', '--format', 'emqx'],
+        /--format must be mosquitto-acl or mosquitto-dynsec, not "emqx"/,
+      ],
+      [['--out', '/tmp/x'], /--out is only for export-broker-config/],
+    ];
+    for (const [argv, message] of cases) {
+      assert.throws(() => parseCliOptions(argv, {}), { message }, argv.join(' '));
+    }
+    const exporting = parseCliOptions(
+      ['export-broker-config', '--format', 'mosquitto-dynsec', '--out', 'rel/dir'],
+      {},
+    );
+    assert.equal(exporting.command, 'export-broker-config');
+    assert.equal(exporting.format, 'mosquitto-dynsec');
+    assert.equal(exporting.out, resolve('rel/dir'), 'a relative --out is taken from here');
   });
 
   test('reset-admin-token is a command', () => {

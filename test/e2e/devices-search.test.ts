@@ -36,6 +36,7 @@ function sensorRecord(n: number) {
     battery: 80,
     secretHash: null,
     secretUsed: false,
+    brokerHash: null,
   };
 }
 

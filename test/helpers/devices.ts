@@ -14,7 +14,12 @@ export interface TestDevice {
 export async function connectDevice(
   url: string,
   id: string,
-  options: { secret?: string; extra?: IClientOptions } = {},
+  options: {
+    secret?: string;
+    extra?: IClientOptions;
+    /** Where hand_shake goes: `hearth/action`, or the device's own inbox (external brokers). */
+    ownInbox?: boolean;
+  } = {},
 ): Promise<TestDevice> {
   const client = await mqtt.connectAsync(url, {
     clientId: id,
@@ -54,7 +59,8 @@ export async function connectDevice(
     answers,
     nextAnswer,
     async handShake(words = '') {
-      await client.publishAsync('hearth/action', `hand_shake ${id}${words ? ' ' + words : ''}`, {
+      const inbox = options.ownInbox ? `hearth/devices/${id}/action` : 'hearth/action';
+      await client.publishAsync(inbox, `hand_shake ${id}${words ? ' ' + words : ''}`, {
         qos: 1,
       });
       return nextAnswer();

@@ -1,5 +1,7 @@
 // A real hub in the test's own process: real broker on port 0, real HTTP server, real files in
 // a temporary folder. For tests that need to look inside (events) without spawning.
+import { withoutCredentials } from '../../src-main/hub/broker/external/external-broker.js';
+import type { ExternalBrokerChoice } from '../../src-main/hub/broker/start-hub-broker.js';
 import { startHub, type Hub } from '../../src-main/hub/hub.js';
 import { createLogger, silentLogger, type Logger } from '../../src-main/hub/log.js';
 import { makeTempDir, removeDir, TEST_ADMIN_TOKEN } from './hub-process.js';
@@ -25,6 +27,7 @@ export async function startTestHub(
     log?: Logger;
     mqttsPort?: number | null;
     httpsPort?: number | null;
+    externalBroker?: ExternalBrokerChoice;
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? makeTempDir();
@@ -39,6 +42,7 @@ export async function startTestHub(
     httpPort: 0,
     adminToken: TEST_ADMIN_TOKEN,
     panelDir: options.panelDir,
+    ...(options.externalBroker ? { externalBroker: options.externalBroker } : {}),
     log,
   });
   const { ports } = hub.info;
@@ -46,7 +50,9 @@ export async function startTestHub(
     hub,
     dataDir,
     token: TEST_ADMIN_TOKEN,
-    mqttUrl: `mqtt://127.0.0.1:${ports.mqtt}`,
+    mqttUrl: options.externalBroker
+      ? withoutCredentials(options.externalBroker.url)
+      : `mqtt://127.0.0.1:${ports.mqtt}`,
     mqttsUrl: ports.mqtts === null ? null : `mqtts://127.0.0.1:${ports.mqtts}`,
     wsUrl: `ws://127.0.0.1:${ports.ws}/mqtt`,
     httpUrl: `http://127.0.0.1:${ports.http}`,

@@ -43,6 +43,7 @@ function record(id: string): DeviceRecord {
     battery: null,
     secretHash: null,
     secretUsed: false,
+    brokerHash: null,
   };
 }
 

@@ -8,6 +8,7 @@ import type { IntegrationRecord, TopicRight } from '../store/state-schema.js';
 import type { StateStore } from '../store/state-store.js';
 import type { IntegrationAccessView } from './access-directory.js';
 import { INTEGRATION_USERNAME_PREFIX } from './connect-rules.js';
+import { mosquittoPasswordHash } from '../broker-config/mosquitto-password.js';
 import { rightProblem } from './integration-rights.js';
 
 export interface IntegrationInput {
@@ -50,6 +51,7 @@ export class IntegrationAccounts {
       id,
       name,
       secretHash: hashToken(password),
+      brokerHash: mosquittoPasswordHash(password),
       rights,
       createdAt: new Date().toISOString(),
     };

@@ -24,6 +24,8 @@ export function rightProblem(right: TopicRight): string | null {
   if (filter.includes('\0') || !isValidFilter(filter))
     return `"${filter}" is not an MQTT topic filter`;
   if (filter.startsWith('$')) return `"${filter}": $ topics are the broker's`;
+  // An external broker's rules read %c and %u as placeholders (docs/scale.md): never in a right.
+  if (filter.includes('%')) return `"${filter}": '%' is not allowed in a topic right`;
   if (right.publish && isHubTopic(filter)) {
     return `"${filter}": topics under hearth/ are written by the hub only`;
   }

@@ -50,6 +50,11 @@ export const errorCatalogue = {
   jammed: { status: 409, message: 'The lock reported JAMMED.' },
   superseded: { status: 409, message: 'A newer command for this lock replaced this one.' },
   no_confirmation: { status: 504, message: 'The lock did not confirm the command in time.' },
+  broker_unavailable: {
+    status: 503,
+    message:
+      'The MQTT broker is unavailable, so the command was not sent; Hearth keeps retrying the broker by itself.',
+  },
   panel_not_built: {
     status: 503,
     message: 'The control panel has not been built: run "npm run build".',

@@ -1,5 +1,5 @@
-// What the rest of the hub uses to talk MQTT, whichever broker carries it (the embedded one
-// now, an external one later).
+// What the rest of the hub uses to talk MQTT, whichever broker carries it (the embedded one,
+// or an external one: see hub-broker.ts).
 import type { Principal } from './access.js';
 
 export interface InboundMessage {
@@ -13,6 +13,12 @@ export interface InboundMessage {
 export interface PublishOptions {
   qos?: 0 | 1;
   retain?: boolean;
+  /**
+   * After this many seconds the message is dropped rather than delivered (MQTT 5 message expiry,
+   * honoured by external brokers; the embedded one delivers at once or never anyway). A lock
+   * command carries its confirmation timeout: an unlock delivered late is a break-in.
+   */
+  expirySeconds?: number;
 }
 
 export type MessageHandler = (message: InboundMessage) => void;

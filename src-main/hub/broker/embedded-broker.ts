@@ -9,7 +9,8 @@ import type { Logger } from '../log.js';
 import type { BrokerAccess, Principal } from './access.js';
 import { createAedesHooks } from './aedes-hooks.js';
 import { dropWill } from './drop-will.js';
-import type { MessageBus, MessageHandler, PublishOptions } from './bus.js';
+import type { MessageHandler, PublishOptions } from './bus.js';
+import type { BrokerConnection, HubBroker } from './hub-broker.js';
 import { BusSubscriptions } from './bus-subscriptions.js';
 import { ConnectionAcceptor } from './connection-acceptor.js';
 import { ConnectionSlots } from './connection-slots.js';
@@ -53,7 +54,14 @@ interface Parts {
   log: Logger;
 }
 
-export class EmbeddedBroker implements MessageBus {
+export class EmbeddedBroker implements HubBroker {
+  readonly description = 'embedded';
+  /** The broker is this process: connected for as long as the hub runs. */
+  readonly connection: BrokerConnection = {
+    state: 'connected',
+    since: new Date().toISOString(),
+    error: null,
+  };
   readonly ports: { mqtt: number | null; mqtts: number | null; ws: number | null } = {
     mqtt: null,
     mqtts: null,
@@ -212,6 +220,10 @@ export class EmbeddedBroker implements MessageBus {
    */
   onPresence(listener: PresenceListener): () => void {
     return this.parts.presence.listen(listener);
+  }
+
+  onConnectionChange(): () => void {
+    return () => {};
   }
 
   private close(client: Client): void {

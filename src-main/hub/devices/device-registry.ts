@@ -18,6 +18,7 @@ import type { StateStore } from '../store/state-store.js';
 import { ApiError } from '../api/error-catalogue.js';
 import { toDeviceView } from './device-view.js';
 import { ReportedState } from './reported-state.js';
+import { mosquittoPasswordHash } from '../broker-config/mosquitto-password.js';
 import { deviceTopic } from './topics.js';
 
 const LIST_COALESCE_MS = 50;
@@ -147,6 +148,7 @@ export class DeviceRegistry implements AccessDirectory {
       battery: null,
       secretHash: null,
       secretUsed: false,
+      brokerHash: null,
     };
     this.options.store.putDevice(id, record, 'soon');
     if (approve) return this.approveRecord(id, 'soon');
@@ -196,6 +198,7 @@ export class DeviceRegistry implements AccessDirectory {
     this.change(id, (draft) => {
       draft.status = 'rejected';
       draft.secretHash = null;
+      draft.brokerHash = null;
       draft.secretUsed = false;
     });
     this.announce('device_rejected', id);
@@ -209,6 +212,7 @@ export class DeviceRegistry implements AccessDirectory {
     this.change(id, (draft) => {
       draft.status = 'pending';
       draft.secretHash = null;
+      draft.brokerHash = null;
       draft.secretUsed = false;
     });
     this.announce('device_pending', id);
@@ -315,6 +319,7 @@ export class DeviceRegistry implements AccessDirectory {
       (draft) => {
         draft.status = 'approved';
         draft.secretHash = hashToken(secret);
+        draft.brokerHash = mosquittoPasswordHash(secret);
         draft.secretUsed = false;
       },
       when,
@@ -337,6 +342,7 @@ export class DeviceRegistry implements AccessDirectory {
       id,
       (draft) => {
         draft.secretHash = hashToken(secret);
+        draft.brokerHash = mosquittoPasswordHash(secret);
         draft.secretUsed = false;
       },
       'soon',

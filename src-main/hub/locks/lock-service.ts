@@ -4,6 +4,7 @@
 // "no confirmation". An offline lock fails at once and nothing is queued for it: an unlock
 // delivered hours late is a break-in. A newer command for the same lock supersedes the older.
 import type { MessageBus } from '../broker/bus.js';
+import { BrokerUnavailableError, type HubBroker } from '../broker/hub-broker.js';
 import type { DeviceRegistry } from '../devices/device-registry.js';
 import { deviceTopic } from '../devices/topics.js';
 import type { EventBus } from '../events.js';
@@ -24,6 +25,8 @@ interface InFlight {
 export interface LockServiceOptions {
   registry: DeviceRegistry;
   publish: MessageBus['publish'];
+  /** Commands fail at once as broker_unavailable while it is not connected (never queued). */
+  broker?: Pick<HubBroker, 'connection' | 'onConnectionChange' | 'description'>;
   audit: AuditLog;
   events: EventBus;
   confirmTimeoutMs: () => number;
@@ -32,9 +35,27 @@ export interface LockServiceOptions {
 export class LockService {
   private readonly inFlight = new Map<string, InFlight>();
   private readonly stopReports: () => void;
+  private readonly stopBrokerWatch: () => void;
 
   constructor(private readonly options: LockServiceOptions) {
     this.stopReports = options.registry.onReport((id, state) => this.onReport(id, state));
+    // A command in flight when the broker goes away cannot be confirmed any more: it fails now,
+    // as broker_unavailable, rather than waiting out its timeout as "no confirmation".
+    this.stopBrokerWatch =
+      options.broker?.onConnectionChange((connection) => {
+        if (connection.state === 'connected') return;
+        for (const [id, flight] of [...this.inFlight]) {
+          const name = this.options.registry.find(id)?.name ?? id;
+          flight.finish(
+            this.failure(
+              id,
+              'broker_unavailable',
+              this.brokerMessage(`before ${name} confirmed`),
+              0,
+            ),
+          );
+        }
+      }) ?? (() => {});
   }
 
   /** Approved locks, for lock-all. */
@@ -72,6 +93,7 @@ export class LockService {
 
   stop(): void {
     this.stopReports();
+    this.stopBrokerWatch();
     for (const [id, flight] of this.inFlight) {
       flight.finish(this.failure(id, 'no_confirmation', 'the hub is stopping', 0));
     }
@@ -88,6 +110,13 @@ export class LockService {
     if (device.kind !== 'lock') {
       return Promise.resolve(
         this.failure(id, 'not_a_lock', `${device.name} is a ${device.kind}, not a lock`, elapsed()),
+      );
+    }
+    // Checked before "offline": with the broker away, every lock looks offline, and the
+    // broker is what the owner must fix.
+    if (this.options.broker && this.options.broker.connection.state !== 'connected') {
+      return Promise.resolve(
+        this.failure(id, 'broker_unavailable', this.brokerMessage(), elapsed()),
       );
     }
     if (!this.options.registry.isOnline(id)) {
@@ -132,13 +161,20 @@ export class LockService {
       };
       this.inFlight.set(id, flight);
       this.options
-        .publish(deviceTopic(id, 'set'), command, { qos: 1, retain: false })
+        .publish(deviceTopic(id, 'set'), command, {
+          qos: 1,
+          retain: false,
+          expirySeconds: this.options.confirmTimeoutMs() / 1000,
+        })
         .catch((error: unknown) => {
+          const unavailable = error instanceof BrokerUnavailableError;
           flight.finish(
             this.failure(
               id,
-              'offline',
-              `the command could not be sent: ${String(error)}`,
+              unavailable ? 'broker_unavailable' : 'offline',
+              unavailable
+                ? this.brokerMessage()
+                : `the command could not be sent: ${String(error)}`,
               elapsed(),
             ),
           );
@@ -157,6 +193,16 @@ export class LockService {
       flight.finish(this.failure(id, 'jammed', `${name} reported JAMMED`, 0));
     }
     // LOCKING/UNLOCKING and states it was not asked for: keep waiting for its word.
+  }
+
+  /** Without `inFlight`: nothing was sent. With it: the command went out, unconfirmed. */
+  private brokerMessage(inFlight?: string): string {
+    const broker = this.options.broker;
+    const at = broker ? ` at ${broker.description}` : '';
+    const why = broker?.connection.error ? ` (${broker.connection.error})` : '';
+    return inFlight
+      ? `the connection to the MQTT broker${at} was lost ${inFlight}${why}; it is not known whether the lock got the command`
+      : `the MQTT broker${at} is unavailable${why}; the command was not sent`;
   }
 
   private stateOf(id: string): string {

@@ -2,7 +2,13 @@
 export type CommandWord = 'LOCK' | 'UNLOCK' | 'OPEN';
 
 export type LockErrorCode =
-  'unknown_device' | 'not_a_lock' | 'offline' | 'jammed' | 'superseded' | 'no_confirmation';
+  | 'unknown_device'
+  | 'not_a_lock'
+  | 'offline'
+  | 'jammed'
+  | 'superseded'
+  | 'no_confirmation'
+  | 'broker_unavailable';
 
 /** Who asked, for the audit log. */
 export interface Requester {

@@ -2,7 +2,7 @@
 import type { OperationHandlers } from '../hub-caller.js';
 import type { ActionDispatcher } from '../actions/dispatcher.js';
 import type { ActionCatalog } from '../actions/files/action-catalog.js';
-import type { MessageBus } from '../broker/bus.js';
+import type { HubBroker } from '../broker/hub-broker.js';
 import type { HubInfo } from '../../shared/hub-api.js';
 import type { Warnings } from '../warnings.js';
 import { ApiError } from '../api/error-catalogue.js';
@@ -11,7 +11,7 @@ export interface CoreServices {
   eventStreams: () => number;
   info: () => HubInfo;
   startedAt: number;
-  bus: MessageBus;
+  bus: HubBroker;
   warnings: Warnings;
   actions: ActionCatalog;
   dispatcher: ActionDispatcher;
@@ -24,7 +24,10 @@ export function coreHandlers(services: CoreServices): CoreHandlers {
     getInfo: () => services.info(),
     getStatus: () => ({
       uptimeSeconds: Math.round((Date.now() - services.startedAt) / 1000),
-      broker: { connectedClients: services.bus.connectedClients },
+      broker: {
+        connectedClients: services.bus.connectedClients,
+        connection: services.bus.connection,
+      },
       eventStreams: services.eventStreams(),
       warnings: services.warnings.list(),
     }),

@@ -177,6 +177,12 @@ export type DesktopNotifyKind = keyof z.infer<typeof DesktopNotifySchema>;
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a hex SHA-256');
 const IsoTime = z.iso.datetime();
+const MosquittoHash = z
+  .string()
+  .regex(
+    /^\$7\$\d{1,7}\$[A-Za-z0-9+/=]{1,64}\$[A-Za-z0-9+/=]{1,128}$/,
+    'must be a Mosquitto $7$ hash',
+  );
 
 export const DeviceRecordSchema = z.strictObject({
   id: DeviceIdSchema,
@@ -196,6 +202,12 @@ export const DeviceRecordSchema = z.strictObject({
   secretHash: Sha256Hex.nullable(),
   /** Whether it has logged in with the secret at least once (then it must always). */
   secretUsed: z.boolean(),
+  /**
+   * The same secret hashed as Mosquitto's password file and dynamic-security plugin take it
+   * (`$7$`, PBKDF2-SHA512), for exporting to an external broker. Null for secrets issued before
+   * Hearth kept it: such a device logs in there only after a re-pair.
+   */
+  brokerHash: MosquittoHash.nullable().default(null),
 });
 
 export const TopicRightSchema = z.strictObject({
@@ -208,6 +220,8 @@ export const IntegrationRecordSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
   name: z.string().min(1).max(64),
   secretHash: Sha256Hex,
+  /** As for devices: its password in Mosquitto's form, for export. */
+  brokerHash: MosquittoHash.nullable().default(null),
   rights: z.array(TopicRightSchema).min(1).max(64),
   createdAt: IsoTime,
 });

@@ -67,6 +67,7 @@ export class StateStore {
   /** Reported fields of device records (patchDeviceSoon), merged per device until the flush. */
   #patches = new Map<string, Partial<DeviceRecord>>();
   #writes = 0;
+  readonly #savedListeners = new Set<(state: Readonly<HubState>) => void>();
   /** The last write failed (the warning is up until one succeeds). */
   #notSaved = false;
   readonly #onWarningCleared: StateStoreOptions['onWarningCleared'];
@@ -234,10 +235,27 @@ export class StateStore {
     }
   }
 
+  /**
+   * Calls `listener` with the state each time it is on disk (an external broker's accounts are
+   * exported from what is saved, never from what a crash could still take back).
+   */
+  onSaved(listener: (state: Readonly<HubState>) => void): () => void {
+    const entry = (state: Readonly<HubState>): void => listener(state);
+    this.#savedListeners.add(entry);
+    return () => void this.#savedListeners.delete(entry);
+  }
+
   /** Every write holds the whole state in memory, so whatever putDevice queued is now on disk. */
   #saved(): void {
     this.#unwritten = false;
     for (const waiter of this.#savedWaiters.splice(0)) waiter.resolve();
+    for (const listener of [...this.#savedListeners]) {
+      try {
+        listener(this.#state);
+      } catch (error) {
+        this.#log.error('a state listener failed', { error });
+      }
+    }
   }
 
   /**

@@ -27,7 +27,7 @@ export const AuditEntrySchema = z.object({
 });
 
 const confirmed =
-  'Answers when the lock confirms; 409 offline/jammed/not_a_lock/superseded, 504 no_confirmation.';
+  'Answers when the lock confirms; 409 offline/jammed/not_a_lock/superseded, 504 no_confirmation, 503 broker_unavailable.';
 
 export const lockOperations = {
   lockDevice: op({

@@ -2,7 +2,13 @@
 import type { HubInfo, HubStatus } from '../../../src-main/shared/hub-api.js';
 import { useNow } from '../../hooks/use-now.js';
 import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
-import { formatBroker, formatDateTime, formatDuration, formatPort } from '../format.js';
+import {
+  formatBroker,
+  formatBrokerConnection,
+  formatDateTime,
+  formatDuration,
+  formatPort,
+} from '../format.js';
 
 interface HubDetailsProps {
   info: HubInfo;
@@ -28,6 +34,16 @@ export function HubDetails({ info, status, statusFetchedAt, live }: HubDetailsPr
         <dl className="facts">
           <Fact label={t('home.hub.version')} value={info.version} />
           <Fact label={t('home.hub.broker')} value={formatBroker(info.broker, t)} />
+          {info.broker !== 'embedded' && (
+            <Fact
+              label={t('home.hub.brokerConnection')}
+              value={formatBrokerConnection(
+                status?.broker.connection ?? info.brokerConnection,
+                t,
+                language,
+              )}
+            />
+          )}
           <Fact label={t('home.hub.started')} value={formatDateTime(info.startedAt, language)} />
           <Fact
             label={t('home.hub.uptime')}

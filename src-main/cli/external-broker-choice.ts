@@ -1,0 +1,63 @@
+// --broker-url and its credentials as the hub takes them. Credentials come from, in order: the
+// URL itself, --broker-username / HEARTH_BROKER_PASSWORD, or the account export-broker-config
+// made in the data folder. None at all is allowed (an open test broker).
+import fs from 'node:fs';
+import { StartupError } from '../hub/errors.js';
+import type { ExternalBrokerChoice } from '../hub/broker/start-hub-broker.js';
+import type { CliOptions } from './options.js';
+import { loadOrCreateBrokerAccount, readBrokerAccount } from './broker-account.js';
+import { mosquittoPasswordHash } from '../hub/broker-config/mosquitto-password.js';
+import type { HubOptions } from '../hub/hub-types.js';
+
+export function externalBrokerChoice(options: CliOptions): ExternalBrokerChoice | undefined {
+  if (options.brokerUrl === undefined) return undefined;
+  const url = new URL(options.brokerUrl);
+  const fromUrl = url.username
+    ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
+    : null;
+  const account = fromUrl ?? credentialsFromOptions(options) ?? readBrokerAccount(options.dataDir);
+  return {
+    url: options.brokerUrl,
+    ...(account ? { username: account.username, password: account.password } : {}),
+    ...(options.brokerCa ? { ca: readCa(options.brokerCa) } : {}),
+  };
+}
+
+/** --broker-config-dir: the files to keep in step, with Hearth's own account in them. */
+export function brokerConfigInStep(options: CliOptions): HubOptions['brokerConfig'] {
+  if (options.brokerConfigDir === undefined) return undefined;
+  if (options.format !== 'mosquitto-acl') {
+    throw new StartupError(
+      '--broker-config-dir keeps Mosquitto password and ACL files in step (--format mosquitto-acl); with the dynamic-security plugin the broker keeps its own file',
+    );
+  }
+  const account = loadOrCreateBrokerAccount(options.dataDir);
+  return {
+    dir: options.brokerConfigDir,
+    format: options.format,
+    hub: { username: account.username, passwordHash: mosquittoPasswordHash(account.password) },
+  };
+}
+
+function credentialsFromOptions(
+  options: CliOptions,
+): { username: string; password?: string } | null {
+  if (options.brokerUsername === undefined) return null;
+  return {
+    username: options.brokerUsername,
+    ...(options.brokerPassword !== undefined ? { password: options.brokerPassword } : {}),
+  };
+}
+
+function readCa(file: string): Buffer {
+  let ca: Buffer;
+  try {
+    ca = fs.readFileSync(file);
+  } catch (error) {
+    throw new StartupError(`--broker-ca ${file} cannot be read (${(error as Error).message})`);
+  }
+  if (!ca.toString('latin1').includes('-----BEGIN CERTIFICATE-----')) {
+    throw new StartupError(`--broker-ca ${file} is not a PEM certificate`);
+  }
+  return ca;
+}

@@ -1,0 +1,38 @@
+// What the owner sees while an external broker is away: one warning saying since when and why
+// (cleared when it is back), and the retained device list published again once it is back (a
+// broker restarted without persistence has forgotten it). Every change is also an event, so
+// the panel shows it as it happens.
+import type { EventBus } from '../events.js';
+import type { Warnings } from '../warnings.js';
+import type { BrokerConnection, HubBroker } from './hub-broker.js';
+
+export const BROKER_UNAVAILABLE = 'broker_unavailable';
+
+export function watchBrokerConnection(
+  broker: HubBroker,
+  warnings: Warnings,
+  events: EventBus,
+  onBack: () => void,
+): () => void {
+  const show = (connection: BrokerConnection): void => {
+    if (connection.state === 'connected') {
+      warnings.clear(BROKER_UNAVAILABLE);
+      return;
+    }
+    if (connection.state === 'connecting') return;
+    const why = connection.error ? `: ${connection.error}` : '';
+    warnings.raise(
+      BROKER_UNAVAILABLE,
+      connection.state === 'displaced'
+        ? `This hub has stopped acting on ${broker.description}${why}`
+        : `The MQTT broker at ${broker.description} is unavailable${why}. Locks cannot be commanded until it is back; Hearth keeps retrying by itself.`,
+    );
+  };
+  // The hub may have started without its broker: say so at once, not at the next change.
+  show(broker.connection);
+  return broker.onConnectionChange((connection) => {
+    events.emit('broker_connection', connection);
+    show(connection);
+    if (connection.state === 'connected') onBack();
+  });
+}
