@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseCliOptions, USAGE, type CliOptions } from './cli/options.js';
 import { runResetAdminToken } from './cli/reset-admin-token.js';
 import { exitOnSignals } from './cli/shutdown.js';
-import { brokerConfigInStep, externalBrokerChoice } from './cli/external-broker-choice.js';
+import { brokerSyncChoice, externalBrokerChoice } from './cli/external-broker-choice.js';
 import { runExportBrokerConfig } from './cli/export-broker-config.js';
 import { StartupError } from './hub/errors.js';
 import { startHub } from './hub/hub.js';
@@ -29,7 +29,7 @@ async function run(options: CliOptions, log: Logger, onReady: () => void): Promi
     httpPort: options.httpPort,
     adminToken: options.adminToken,
     externalBroker: externalBrokerChoice(options),
-    brokerConfig: brokerConfigInStep(options),
+    brokerSync: brokerSyncChoice(options),
     panelDir,
     log,
   });

@@ -15,6 +15,8 @@ export interface BrokerCliOptions {
   brokerCa: string | undefined;
   /** Keep this folder's broker configuration in step with the devices while the hub runs. */
   brokerConfigDir: string | undefined;
+  /** Keep the broker's dynamic-security plugin in step through its API while the hub runs. */
+  brokerDynsec: boolean;
   /** export-broker-config (and --broker-config-dir): which configuration to write. */
   format: BrokerConfigFormat;
   /** export-broker-config: where to write it. */
@@ -43,6 +45,7 @@ export function parseBrokerUrl(value: string | undefined): string | undefined {
 
 export function parseBrokerOptions(
   pick: (flag: string, variable: string) => string | undefined,
+  dynsecFlag: boolean,
 ): BrokerCliOptions {
   const format = pick('format', 'HEARTH_BROKER_CONFIG_FORMAT') ?? 'mosquitto-acl';
   if (!(BROKER_CONFIG_FORMATS as readonly string[]).includes(format)) {
@@ -69,6 +72,7 @@ export function parseBrokerOptions(
     brokerPassword: pick('', 'HEARTH_BROKER_PASSWORD'),
     brokerCa: path('broker-ca', 'HEARTH_BROKER_CA'),
     brokerConfigDir: path('broker-config-dir', 'HEARTH_BROKER_CONFIG_DIR'),
+    brokerDynsec: dynsecFlag || pick('', 'HEARTH_BROKER_DYNSEC') === '1',
     format: format as BrokerConfigFormat,
     out: path('out', ''),
   };

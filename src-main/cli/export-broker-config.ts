@@ -40,7 +40,12 @@ export function runExportBrokerConfig(options: CliOptions): string {
     ...rendered.confLines.map((line) => `  ${line.replace('DIR', out)}`),
     `Then start Hearth on it (it logs in as "${account.username}"; the password is in ${join(options.dataDir, 'broker-account.json')}):`,
     `  npm run hub -- --data-dir ${options.dataDir} --broker-url mqtt://<broker-host>:1883` +
-      (options.format === 'mosquitto-acl' ? ` --broker-config-dir ${out}` : ''),
+      (options.format === 'mosquitto-acl' ? ` --broker-config-dir ${out}` : ' --broker-dynsec'),
+    ...(options.format === 'mosquitto-dynsec'
+      ? [
+          `Mosquitto rewrites ${join(out, 'dynamic-security.json')} itself: let its user write it (chown mosquitto).`,
+        ]
+      : []),
     ...(repair.length > 0
       ? [
           `These approved devices got their secret before Hearth kept it in the broker's form; re-pair them to use this broker: ${repair.join(', ')}`,

@@ -23,19 +23,29 @@ export function externalBrokerChoice(options: CliOptions): ExternalBrokerChoice 
   };
 }
 
-/** --broker-config-dir: the files to keep in step, with Hearth's own account in them. */
-export function brokerConfigInStep(options: CliOptions): HubOptions['brokerConfig'] {
-  if (options.brokerConfigDir === undefined) return undefined;
-  if (options.format !== 'mosquitto-acl') {
+/** --broker-config-dir / --broker-dynsec: how the broker's accounts follow the devices. */
+export function brokerSyncChoice(options: CliOptions): HubOptions['brokerSync'] {
+  if (options.brokerConfigDir === undefined && !options.brokerDynsec) return undefined;
+  if (options.brokerConfigDir !== undefined && options.format !== 'mosquitto-acl') {
     throw new StartupError(
-      '--broker-config-dir keeps Mosquitto password and ACL files in step (--format mosquitto-acl); with the dynamic-security plugin the broker keeps its own file',
+      '--broker-config-dir keeps Mosquitto password and ACL files in step (--format mosquitto-acl); for the dynamic-security plugin use --broker-dynsec, which talks to the plugin itself',
     );
   }
   const account = loadOrCreateBrokerAccount(options.dataDir);
   return {
-    dir: options.brokerConfigDir,
-    format: options.format,
-    hub: { username: account.username, passwordHash: mosquittoPasswordHash(account.password) },
+    ...(options.brokerConfigDir !== undefined
+      ? {
+          files: {
+            dir: options.brokerConfigDir,
+            format: 'mosquitto-acl' as const,
+            hub: {
+              username: account.username,
+              passwordHash: mosquittoPasswordHash(account.password),
+            },
+          },
+        }
+      : {}),
+    ...(options.brokerDynsec ? { dynsec: true } : {}),
   };
 }
 

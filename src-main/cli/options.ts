@@ -45,6 +45,8 @@ Options (each also read from the environment variable shown):
   --broker-config-dir DIR HEARTH_BROKER_CONFIG_DIR  keep that broker's password and ACL files
                                           (written by export-broker-config) in step as devices
                                           join and leave
+  --broker-dynsec     HEARTH_BROKER_DYNSEC=1  keep Mosquitto's dynamic-security plugin in step
+                                          instead, through its API
   --no-mdns           HEARTH_MDNS=0       do not announce the hub on the LAN with mDNS
   --help              show this text`;
 
@@ -68,6 +70,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
         'broker-username': { type: 'string' },
         'broker-ca': { type: 'string' },
         'broker-config-dir': { type: 'string' },
+        'broker-dynsec': { type: 'boolean' },
         format: { type: 'string' },
         out: { type: 'string' },
         'no-mdns': { type: 'boolean' },
@@ -103,7 +106,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     httpPort: parsePort('--http-port', pick('http-port', 'HEARTH_HTTP_PORT') ?? '8080'),
     httpsPort: optionalPort('--https-port', pick('https-port', 'HEARTH_HTTPS_PORT')),
     adminToken: parseAdminToken(pick('admin-token', 'HEARTH_ADMIN_TOKEN')),
-    ...parseBrokerOptions(pick),
+    ...parseBrokerOptions(pick, values['broker-dynsec'] === true),
     mdns: values['no-mdns'] ? false : parseSwitch('HEARTH_MDNS', env.HEARTH_MDNS),
   };
   checkDistinctPorts(options);
@@ -122,6 +125,11 @@ function checkBrokerCommand(options: CliOptions): void {
   if (options.command === 'run' && options.brokerConfigDir && !options.brokerUrl) {
     throw new StartupError(
       '--broker-config-dir keeps an external broker in step; it needs --broker-url',
+    );
+  }
+  if (options.command === 'run' && options.brokerDynsec && !options.brokerUrl) {
+    throw new StartupError(
+      '--broker-dynsec keeps an external broker in step; it needs --broker-url',
     );
   }
 }
@@ -143,6 +151,7 @@ function defaults(): CliOptions {
     brokerPassword: undefined,
     brokerCa: undefined,
     brokerConfigDir: undefined,
+    brokerDynsec: false,
     format: 'mosquitto-acl',
     out: undefined,
   };

@@ -1,7 +1,7 @@
 // What startHub takes and what it gives back: the hub as the headless CLI, the desktop app and
 // the tests see it.
 import type { ExternalBrokerChoice } from './broker/start-hub-broker.js';
-import type { KeepInStepOptions } from './broker-config/keep-in-step.js';
+import type { BrokerSyncChoice } from './broker-config/broker-sync.js';
 import type { HostSpawner } from './actions/host/host-spawner.js';
 import type { EventBus } from './events.js';
 import type { CallerIdentity } from './hub-caller.js';
@@ -27,8 +27,8 @@ export interface HubOptions {
   httpPort: number;
   /** Contract 1 `--broker-url`: use this broker instead of the embedded one. */
   externalBroker?: ExternalBrokerChoice;
-  /** `--broker-config-dir`: keep the external broker's files in step with the devices. */
-  brokerConfig?: Omit<KeepInStepOptions, 'onSaved' | 'state' | 'onProblem' | 'log'>;
+  /** `--broker-config-dir`, `--broker-dynsec`: keep the external broker's accounts in step. */
+  brokerSync?: BrokerSyncChoice;
   /** A chosen admin token; without one, a first start generates one (see generatedAdminToken). */
   adminToken?: string;
   /** The built control panel, served at `/`. */

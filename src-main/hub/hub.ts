@@ -17,7 +17,7 @@ import { pairingUri } from './auth/pairing-uri.js';
 import { TokenStore } from './auth/token-store.js';
 import { EventStreams } from './api/event-stream.js';
 import { tokenHandlers } from './operations/token-handlers.js';
-import { keepBrokerConfigInStep } from './broker-config/keep-in-step.js';
+import { startBrokerSync } from './broker-config/broker-sync.js';
 import { watchBrokerConnection } from './broker/broker-watch.js';
 import type { HubBroker } from './broker/hub-broker.js';
 import { startHubBroker } from './broker/start-hub-broker.js';
@@ -81,19 +81,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const audit = new AuditLog(options.dataDir, log.child('audit'), retentionDays);
     stops.push(() => audit.stop());
     const generatedAdminToken = ensureAdminToken(store, options.adminToken);
-    if (options.brokerConfig) {
-      const problem = 'broker_config_not_written';
-      stops.push(
-        keepBrokerConfigInStep({
-          ...options.brokerConfig,
-          onSaved: (listener) => store.onSaved(listener),
-          state: () => store.state,
-          onProblem: (message) =>
-            message ? warnings.raise(problem, message) : warnings.clear(problem),
-          log: log.child('broker-config'),
-        }),
-      );
-    }
     // Set once the broker runs; a revoked token's MQTT sessions and SSE streams close at once.
     let broker: HubBroker | null = null;
     const streams = new EventStreams(events);
@@ -151,6 +138,19 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const mqtt = broker;
     stops.push(() => mqtt.stop());
     stops.push(watchBrokerConnection(mqtt, warnings, events, () => registry.publishList()));
+    if (options.brokerSync) {
+      const secretOf = (id: string): string | undefined => registry.unusedSecret(id);
+      const syncLog = log.child('broker-sync');
+      stops.push(
+        startBrokerSync(options.brokerSync, {
+          store,
+          warnings,
+          broker: mqtt,
+          secretOf,
+          log: syncLog,
+        }),
+      );
+    }
     // Every event also goes out on MQTT for token clients (contract 3.3).
     stops.push(
       events.onAny((event) => {

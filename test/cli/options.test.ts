@@ -35,6 +35,7 @@ describe('headless options (contract 1)', () => {
       HEARTH_BROKER_PASSWORD: 'from-env-only',
       HEARTH_BROKER_CA: '/tmp/ca.pem',
       HEARTH_BROKER_CONFIG_DIR: '/tmp/mosquitto-hearth',
+      HEARTH_BROKER_DYNSEC: '1',
       HEARTH_MDNS: '0',
     };
     const fromEnv = parseCliOptions([], env);
@@ -55,6 +56,7 @@ describe('headless options (contract 1)', () => {
         brokerPassword: 'from-env-only',
         brokerCa: '/tmp/ca.pem',
         brokerConfigDir: '/tmp/mosquitto-hearth',
+        brokerDynsec: true,
         format: 'mosquitto-acl',
         out: undefined,
         mdns: false,
@@ -85,6 +87,7 @@ describe('headless options (contract 1)', () => {
       [['--broker-url', 'mqtt://'], /--broker-url needs a host/],
       [['--broker-url', 'mqtt://h', '--broker-username', 'a b'], /--broker-username must be/],
       [['--broker-config-dir', '/tmp/x'], /--broker-config-dir .* needs --broker-url/],
+      [['--broker-dynsec'], /--broker-dynsec .* needs --broker-url/],
       [['export-broker-config'], /export-broker-config needs --out DIR/],
       [
         ['export-broker-config', '--out', '/tmp/x', '--format', 'emqx'],

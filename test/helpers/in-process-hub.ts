@@ -1,6 +1,7 @@
 // A real hub in the test's own process: real broker on port 0, real HTTP server, real files in
 // a temporary folder. For tests that need to look inside (events) without spawning.
 import { withoutCredentials } from '../../src-main/hub/broker/external/external-broker.js';
+import type { BrokerSyncChoice } from '../../src-main/hub/broker-config/broker-sync.js';
 import type { ExternalBrokerChoice } from '../../src-main/hub/broker/start-hub-broker.js';
 import { startHub, type Hub } from '../../src-main/hub/hub.js';
 import { createLogger, silentLogger, type Logger } from '../../src-main/hub/log.js';
@@ -28,6 +29,7 @@ export async function startTestHub(
     mqttsPort?: number | null;
     httpsPort?: number | null;
     externalBroker?: ExternalBrokerChoice;
+    brokerSync?: BrokerSyncChoice;
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? makeTempDir();
@@ -43,6 +45,7 @@ export async function startTestHub(
     adminToken: TEST_ADMIN_TOKEN,
     panelDir: options.panelDir,
     ...(options.externalBroker ? { externalBroker: options.externalBroker } : {}),
+    ...(options.brokerSync ? { brokerSync: options.brokerSync } : {}),
     log,
   });
   const { ports } = hub.info;

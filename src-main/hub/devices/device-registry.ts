@@ -182,6 +182,11 @@ export class DeviceRegistry implements AccessDirectory {
     return this.issueSecret(id);
   }
 
+  /** The secret just given to a device, while it has not logged in with it (memory only). */
+  unusedSecret(id: string): string | undefined {
+    return this.unusedSecrets.get(id);
+  }
+
   // ---- the owner's decisions ---------------------------------------------------------------
 
   /** The owner's approval is written at once; `soon` is for a hand_shake while joining is open. */

@@ -15,6 +15,7 @@ import {
   type HubBroker,
 } from '../hub-broker.js';
 import { connectionProblem } from './connection-problem.js';
+import { subscribeChecked } from './subscribe-checked.js';
 import { externalPrincipal, type ExternalDirectory } from './external-principal.js';
 import { LeaderClaim, type LeaderOutcome } from './leader-claim.js';
 import type { HubIdentity } from './leader-record.js';
@@ -225,23 +226,7 @@ export class ExternalBroker implements HubBroker {
   }
 
   private subscribeOnBroker(client: MqttClient, filters: string[]): Promise<void> {
-    if (filters.length === 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const map = Object.fromEntries(
-        filters.map((filter) => [filter, { qos: 1 as const, nl: true }]),
-      );
-      client.subscribe(map, (error, granted) => {
-        if (error) return reject(error);
-        const refused = (granted ?? []).filter((grant) => grant.qos >= 0x80);
-        if (refused.length === 0) return resolve();
-        const names = refused.map((grant) => grant.topic).join(', ');
-        reject(
-          new Error(
-            `the broker refused Hearth's subscription to ${names}; give Hearth's account read access to hearth/#`,
-          ),
-        );
-      });
-    });
+    return subscribeChecked(client, filters, { nl: true });
   }
 
   private received(client: MqttClient, topic: string, payload: Buffer, retained: boolean): void {

@@ -10,6 +10,7 @@ import type { IClientOptions, MqttClient } from 'mqtt';
 import { StartupError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { isProcessAlive } from '../../store/process-liveness.js';
+import { explainPublishError, subscribeChecked } from './subscribe-checked.js';
 import {
   LEADER_TOPIC,
   describeHolder,
@@ -66,9 +67,11 @@ export class LeaderClaim {
     this.ownEcho = false;
     this.beatenBy = null;
     this.holding = false;
-    await client.subscribeAsync({ [LEADER_TOPIC]: { qos: 1 }, [this.probeTopic]: { qos: 1 } });
+    await subscribeChecked(client, [LEADER_TOPIC, this.probeTopic], { nl: false });
     const probed = new Promise<void>((resolve) => (this.probeBack = resolve));
-    await client.publishAsync(this.probeTopic, 'probe', { qos: 1 });
+    await client
+      .publishAsync(this.probeTopic, 'probe', { qos: 1 })
+      .catch((error: unknown) => Promise.reject(explainPublishError(error, this.probeTopic)));
     await probed;
     if (heldByAnother(this.last, this.self, (pid) => isProcessAlive(pid, null))) {
       return this.decided(this.refusal(this.last!));
@@ -126,7 +129,9 @@ export class LeaderClaim {
 
   private publishOwn(client: MqttClient, state: 'online' | 'offline'): Promise<unknown> {
     const record = JSON.stringify(leaderRecord(this.self, state));
-    return client.publishAsync(LEADER_TOPIC, record, { qos: 1, retain: true });
+    return client
+      .publishAsync(LEADER_TOPIC, record, { qos: 1, retain: true })
+      .catch((error: unknown) => Promise.reject(explainPublishError(error, LEADER_TOPIC)));
   }
 
   private refusal(holder: LeaderRecord): LeaderOutcome & { held: true } {
