@@ -1,10 +1,14 @@
 // `npm run bench`: Hearth's benchmark suite. Each scenario lives in scenarios/; this runs the
 // chosen ones one after another, prints a table and writes the figures to bench/results/.
-//   node --import tsx bench/run.ts [--quick] [--only startup,round-trip,locks] [--timeout 300]
+//   node --import tsx bench/run.ts [--quick] [--only startup,round-trip,locks] [--timeout 1800]
 //     [--runs N] [--trips N] [--locks N] [--commands N] [--workers N] [--out FILE]
 //     [--profile DIR]   (each hub writes a .cpuprofile into DIR when it stops)
 //     [--reps N] [--clients N]   (broker scenarios: repetitions per broker, storm size)
-// The broker-* scenarios compare Hearth, raw aedes and Mosquitto in alternation.
+//     [--hub-brokers embedded,mosquitto]   (which brokers the hub scenarios run Hearth on)
+// The broker-* scenarios compare Hearth, raw aedes and Mosquitto in alternation. The hub
+// scenarios (startup, round-trip, locks, actions, pictures) run Hearth on its embedded broker
+// and Hearth on Mosquitto side by side (issue #10); --quick runs the Mosquitto variant for locks
+// only unless --hub-brokers says otherwise.
 // Needs `npm run build` (it runs dist/main/headless.js) and Debian's mosquitto for comparisons.
 // Everything stays on loopback; a hard timeout kills whatever the bench started, and the
 // figures gathered until then are still printed and written.
@@ -13,7 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeHttp } from './lib/http.js';
-import { profileHubsInto } from './lib/hub.js';
+import { HUB_BROKERS, profileHubsInto, type HubBroker } from './lib/hub.js';
 import { lateErrors } from './lib/mqtt.js';
 import { killAll } from './lib/proc.js';
 import { table, type ScenarioResult } from './lib/report.js';
@@ -31,7 +35,7 @@ const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
-    timeout: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '1800' },
     runs: { type: 'string' },
     trips: { type: 'string' },
     locks: { type: 'string' },
@@ -41,6 +45,7 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
     reps: { type: 'string' },
     clients: { type: 'string' },
+    'hub-brokers': { type: 'string' },
   },
 });
 const quick = args.quick ?? false;
@@ -48,6 +53,26 @@ const num = (value: string | undefined, full: number, smoke: number): number =>
   value !== undefined ? Number(value) : quick ? smoke : full;
 
 const reps = num(args.reps, 5, 1);
+
+const chosenHubBrokers = args['hub-brokers']?.split(',').map((name) => name.trim());
+for (const name of chosenHubBrokers ?? []) {
+  if (!HUB_BROKERS.includes(name as HubBroker)) {
+    throw new Error(`unknown hub broker ${name}: ${HUB_BROKERS.join(',')}`);
+  }
+}
+if (chosenHubBrokers?.length === 0) throw new Error('--hub-brokers names no broker');
+/** Per hub scenario: both by default; --quick keeps Hearth on Mosquitto to `locks`. */
+const hubBrokers = (scenario: string): HubBroker[] =>
+  (chosenHubBrokers as HubBroker[] | undefined) ??
+  (quick && scenario !== 'locks' ? ['embedded'] : [...HUB_BROKERS]);
+/** Said in the results of a hub scenario that --quick ran without Hearth on Mosquitto. */
+const leftOut = (scenario: string): string | null =>
+  hubBrokers(scenario).includes('mosquitto')
+    ? null
+    : chosenHubBrokers
+      ? 'Hearth on Mosquitto not run (--hub-brokers)'
+      : 'Hearth on Mosquitto not run: --quick runs it for locks only (--hub-brokers to choose)';
+const HUB_SCENARIOS = new Set(['startup', 'round-trip', 'locks', 'actions', 'pictures']);
 const scenarios: Record<string, () => Promise<ScenarioResult>> = {
   'broker-fan-in': () =>
     fanIn({
@@ -72,12 +97,18 @@ const scenarios: Record<string, () => Promise<ScenarioResult>> = {
   'broker-latency': () => latency({ reps, rate: 1_000, count: num(args.trips, 2_000, 300) }),
   'broker-storm': () =>
     storm({ reps, clients: num(args.clients, 10_000, 500), workers: 4, concurrency: 100 }),
-  startup: () => startup({ runs: num(args.runs, 6, 3), idleMs: quick ? 1_000 : 5_000 }),
+  startup: () =>
+    startup({
+      runs: num(args.runs, 6, 3),
+      idleMs: quick ? 1_000 : 5_000,
+      brokers: hubBrokers('startup'),
+    }),
   'round-trip': () =>
     roundTrip({
       count: num(args.trips, 2_000, 200),
       rounds: quick ? 1 : 3,
       warmup: 200,
+      brokers: hubBrokers('round-trip'),
     }),
   locks: () =>
     locks({
@@ -86,8 +117,10 @@ const scenarios: Record<string, () => Promise<ScenarioResult>> = {
       workers: num(args.workers, 6, 6),
       lockAllRounds: quick ? 1 : 3,
       joinBatch: 50,
+      brokers: hubBrokers('locks'),
     }),
-  actions: () => actions({ count: num(args.trips, 2_000, 200), warmup: 100 }),
+  actions: () =>
+    actions({ count: num(args.trips, 2_000, 200), warmup: 100, brokers: hubBrokers('actions') }),
   'panel-devices': () =>
     panelDevices({
       devices: quick ? 100 : 1_000,
@@ -100,6 +133,7 @@ const scenarios: Record<string, () => Promise<ScenarioResult>> = {
       pictures: num(undefined, 200, 20),
       gallery: 10_000,
       listings: num(undefined, 200, 20),
+      brokers: hubBrokers('pictures'),
     }),
 };
 const chosen = args.only ? args.only.split(',') : Object.keys(scenarios);
@@ -134,6 +168,9 @@ function finish(abortedBecause?: string): number {
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     quick,
+    hubBrokers: Object.fromEntries(
+      chosen.filter((name) => HUB_SCENARIOS.has(name)).map((name) => [name, hubBrokers(name)]),
+    ),
     abortedBecause: abortedBecause ?? null,
     machine: {
       ...machine,
@@ -168,7 +205,10 @@ for (const name of chosen) {
   console.log(`\n== ${name}`);
   current = name;
   try {
-    results.push(await scenarios[name]!());
+    const result = await scenarios[name]!();
+    const why = HUB_SCENARIOS.has(name) ? leftOut(name) : null;
+    if (why) result.notes = [...(result.notes ?? []), why];
+    results.push(result);
   } catch (error) {
     console.error(error);
     const failures = { [`aborted: ${(error as Error).message}`]: 1 };

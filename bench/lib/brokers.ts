@@ -46,7 +46,7 @@ export async function startHearth(): Promise<Broker> {
     return {
       name: 'hearth',
       pid: hub.pid,
-      port: hub.mqttPort,
+      port: hub.devices.target.port,
       username: body.username,
       password: body.password,
       version: 'this tree',

@@ -52,3 +52,72 @@ export function call(
 
 /** Closes the kept-alive sockets so the bench can exit. */
 export const closeHttp = (): void => agent.destroy();
+
+export interface EventStream {
+  /** Resolves with the data of the next event of `type`; rejects after `timeoutMs`. */
+  next(type: string, timeoutMs: number): Promise<string>;
+  /** Calls `listener` for every event of `type` from now on; returns how to stop. */
+  on(type: string, listener: (data: string) => void): () => void;
+  close(): void;
+}
+
+/** GET /api/v1/events (Server-Sent Events) on a connection of its own. */
+export function eventStream(baseUrl: string, token: string): Promise<EventStream> {
+  const listeners = new Set<{ type: string; listener: (data: string) => void }>();
+  const on = (type: string, listener: (data: string) => void): (() => void) => {
+    const entry = { type, listener };
+    listeners.add(entry);
+    return () => void listeners.delete(entry);
+  };
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${baseUrl}/api/v1/events`,
+      { headers: { authorization: `Bearer ${token}` }, agent: false },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          reject(new Error(`GET /api/v1/events answered ${res.statusCode}`));
+          return;
+        }
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
+            const frame = text.slice(0, end);
+            text = text.slice(end + 2);
+            let type = 'message';
+            const data: string[] = [];
+            for (const line of frame.split('\n')) {
+              if (line.startsWith('event: ')) type = line.slice(7);
+              else if (line.startsWith('data: ')) data.push(line.slice(6));
+            }
+            if (data.length === 0) continue;
+            for (const entry of [...listeners]) {
+              if (entry.type === type) entry.listener(data.join('\n'));
+            }
+          }
+        });
+        res.on('error', () => {});
+        resolve({
+          on,
+          next: (type, timeoutMs) =>
+            new Promise((resolveNext, rejectNext) => {
+              const timer = setTimeout(() => {
+                off();
+                rejectNext(new Error(`no ${type} event in ${timeoutMs} ms`));
+              }, timeoutMs);
+              const off = on(type, (data) => {
+                clearTimeout(timer);
+                off();
+                resolveNext(data);
+              });
+            }),
+          close: () => req.destroy(),
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -1,8 +1,10 @@
 // Simulated locks joining the hub as contract 2.3 says, each over its own mqtt.js connection from
 // one of several loopback source addresses: hand_shake, `approved <secret>`, log in again with the
-// secret, obey LOCK / UNLOCK / OPEN on its `set` topic by reporting LOCKED / UNLOCKED.
+// secret, obey LOCK / UNLOCK / OPEN on its `set` topic by reporting LOCKED / UNLOCKED. On either
+// broker (device.ts: the own inbox and the login retry on an external one).
 import type { MqttClient } from 'mqtt';
-import { connect, nextPayload, type Target } from './mqtt.js';
+import { handShake, login } from './device.js';
+import type { DeviceWay } from './hub.js';
 
 /** 127.0.0.2 … 127.0.0.20: Linux answers on all of 127/8 without configuration. */
 export const SOURCE_ADDRESSES = Array.from({ length: 19 }, (_, i) => `127.0.0.${i + 2}`);
@@ -16,26 +18,11 @@ export interface Lock {
 
 const ANSWERS: Record<string, string> = { LOCK: 'LOCKED', UNLOCK: 'UNLOCKED', OPEN: 'UNLOCKED' };
 
-export async function joinLock(target: Target, id: string, localAddress: string): Promise<Lock> {
+export async function joinLock(way: DeviceWay, id: string, localAddress: string): Promise<Lock> {
   const topic = (leaf: string): string => `hearth/devices/${id}/${leaf}`;
-  const joining = await connect(target, { clientId: id, clean: true, localAddress });
-  let secret: string;
-  try {
-    await joining.subscribeAsync(topic('hand_shake'), { qos: 1 });
-    const answer = nextPayload(joining, topic('hand_shake'), 10_000);
-    await joining.publishAsync('hearth/action', `hand_shake ${id} lock`, { qos: 1 });
-    const words = (await answer).split(' ');
-    if (words[0] !== 'approved' || !words[1]) throw new Error(`hand_shake answered "${words[0]}"`);
-    secret = words[1];
-  } finally {
-    await joining.endAsync(true);
-  }
-  const client = await connect(target, {
-    clientId: id,
-    clean: true,
+  const secret = await handShake(way, id, 'lock', localAddress);
+  const client = await login(way, id, secret, {
     localAddress,
-    username: id,
-    password: secret,
     will: { topic: topic('availability'), payload: Buffer.from('offline'), qos: 1, retain: true },
   });
   const lock: Lock = { id, client, commands: 0 };
@@ -60,7 +47,7 @@ export interface JoinOutcome {
 
 /** Joins `count` locks, `batch` at a time, reporting progress every 100. */
 export async function joinFleet(
-  target: Target,
+  way: DeviceWay,
   count: number,
   batch: number,
   idOf: (i: number) => string,
@@ -71,7 +58,7 @@ export async function joinFleet(
   for (let first = 0; first < count; first += batch) {
     const indexes = Array.from({ length: Math.min(batch, count - first) }, (_, k) => first + k);
     const settled = await Promise.allSettled(
-      indexes.map((i) => joinLock(target, idOf(i), SOURCE_ADDRESSES[i % SOURCE_ADDRESSES.length]!)),
+      indexes.map((i) => joinLock(way, idOf(i), SOURCE_ADDRESSES[i % SOURCE_ADDRESSES.length]!)),
     );
     for (const [k, outcome] of settled.entries()) {
       if (outcome.status === 'fulfilled') locks.push(outcome.value);

@@ -1,5 +1,7 @@
 // Debian's Mosquitto on a free loopback port with a temporary config (no persistence, Nagle off
-// as Hearth's broker has it), for side-by-side figures. Stopped by the caller.
+// as Hearth's broker has it), for side-by-side figures, and as the broker Hearth runs on (extra
+// config lines: the password and ACL files Hearth writes; reload() sends SIGHUP to reread them).
+// Stopped by the caller.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -13,8 +15,18 @@ export interface Mosquitto {
   child: ChildProcess;
   pid: number;
   port: number;
+  /** mqtt://127.0.0.1:<port> */
+  url: string;
   version: string;
+  /** SIGHUP: Mosquitto rereads its password and ACL files. Counted in `reloads`. */
+  reload(): void;
+  reloads: number;
   stop(): Promise<void>;
+}
+
+export interface MosquittoOptions {
+  /** mosquitto.conf lines after the bench's own (password_file, acl_file …). */
+  lines?: string[];
 }
 
 export function mosquittoMissing(): string | null {
@@ -40,7 +52,8 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-export async function startMosquitto(): Promise<Mosquitto> {
+export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mosquitto> {
+  const lines = options.lines ?? [];
   const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-mosquitto-'));
   const port = await freePort();
   const config = join(dir, 'mosquitto.conf');
@@ -57,6 +70,10 @@ export async function startMosquitto(): Promise<Mosquitto> {
       'max_queued_messages 0',
       'log_dest stderr',
       'log_type error',
+      ...lines,
+      // Started as root, Mosquitto switches to the 'mosquitto' user, which cannot read files in
+      // the bench's private temporary folders (Hearth's password and ACL files): it stays root.
+      ...(lines.length > 0 && process.getuid?.() === 0 ? ['user root'] : []),
       '',
     ].join('\n'),
   );
@@ -75,5 +92,19 @@ export async function startMosquitto(): Promise<Mosquitto> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { child, pid: child.pid!, port, version: version?.[1] ?? 'unknown', stop };
+  const handle: Mosquitto = {
+    child,
+    pid: child.pid!,
+    port,
+    url: `mqtt://127.0.0.1:${port}`,
+    version: version?.[1] ?? 'unknown',
+    reloads: 0,
+    reload() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      handle.reloads++;
+      child.kill('SIGHUP');
+    },
+    stop,
+  };
+  return handle;
 }

@@ -4,11 +4,25 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
 const children = new Map<ChildProcess, string>();
+/** Folders that belong to no one process (a hub's and its Mosquitto's, say). */
+const folders = new Set<string>();
 
 /** Remembers a started process and the temporary folder ('' for none) to remove if the bench is aborted. */
 export function track<T extends ChildProcess>(child: T, tempDir: string): T {
   children.set(child, tempDir);
   return child;
+}
+
+/** Remembers a temporary folder to remove if the bench is aborted. */
+export function trackDir(dir: string): string {
+  folders.add(dir);
+  return dir;
+}
+
+/** Removes a folder trackDir remembered, and forgets it. */
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  folders.delete(dir);
 }
 
 export function isRunning(child: ChildProcess): boolean {
@@ -21,6 +35,7 @@ export function killAll(): void {
     if (isRunning(child)) child.kill('SIGKILL');
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */

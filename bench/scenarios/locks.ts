@@ -1,10 +1,14 @@
 // 3. Locks (issue 4): 1,000 simulated locks join the headless hub, then HTTP lock/unlock ->
 // device -> confirmed answer from a few concurrent workers, then unlock-all / lock-all over
-// every lock. Join time, hub memory, CPU on both sides and every failure are reported.
-import { ADMIN_TOKEN, startHub } from '../lib/hub.js';
+// every lock. Join time, hub memory, CPU on both sides and every failure are reported. Run for
+// Hearth on its embedded broker and Hearth on Mosquitto, one after the other (issue #10); on
+// Mosquitto the CPU and memory figures count the hub and add Mosquitto's beside it.
+import { loginRetries } from '../lib/device.js';
+import { ADMIN_TOKEN, startHub, type Hub, type HubBroker } from '../lib/hub.js';
+import { perBroker, type SideResult } from '../lib/hub-sides.js';
 import { call, type Reply } from '../lib/http.js';
 import { joinFleet, type Lock } from '../lib/lock-fleet.js';
-import { cpuMeter, rssMiB } from '../lib/proc.js';
+import { cpuMs, rssMiB } from '../lib/proc.js';
 import { count, type Row, type ScenarioResult } from '../lib/report.js';
 import { elapsedMs, round, summarize } from '../lib/stats.js';
 
@@ -14,6 +18,7 @@ export interface LockOptions {
   workers: number;
   lockAllRounds: number;
   joinBatch: number;
+  brokers: HubBroker[];
 }
 
 type Api = (method: string, path: string, body?: unknown, timeoutMs?: number) => Promise<Reply>;
@@ -25,13 +30,44 @@ const why = (reply: Reply): string =>
 const fail = (failures: Failures, what: string, error: unknown): void =>
   count(failures, `${what}: ${error instanceof Error ? error.message : String(error)}`);
 
-const cpuNote = (cpu: { processMs: number; benchMs: number }): string =>
-  `CPU hub ${(cpu.processMs / 1000).toFixed(1)} s, bench ${(cpu.benchMs / 1000).toFixed(1)} s`;
+interface Cpu {
+  /** The hub's process. */
+  processMs: number;
+  /** Mosquitto's, when the hub runs on it (else 0). */
+  brokerMs: number;
+  benchMs: number;
+}
 
-export async function locks(options: LockOptions): Promise<ScenarioResult> {
+/** CPU time spent from now on by the hub, its Mosquitto if any, and the bench. */
+function cpuMeter(hub: Hub): () => Cpu {
+  const brokerPid = hub.mosquitto?.pid;
+  const hubBefore = cpuMs(hub.pid);
+  const brokerBefore = brokerPid ? cpuMs(brokerPid) : 0;
+  const benchBefore = process.cpuUsage();
+  return () => {
+    const bench = process.cpuUsage(benchBefore);
+    return {
+      processMs: cpuMs(hub.pid) - hubBefore,
+      brokerMs: brokerPid ? cpuMs(brokerPid) - brokerBefore : 0,
+      benchMs: (bench.user + bench.system) / 1000,
+    };
+  };
+}
+
+const cpuNote = (cpu: Cpu, external: boolean): string =>
+  `CPU hub ${(cpu.processMs / 1000).toFixed(1)} s` +
+  (external ? `, Mosquitto ${(cpu.brokerMs / 1000).toFixed(1)} s` : '') +
+  `, bench ${(cpu.benchMs / 1000).toFixed(1)} s`;
+
+export function locks(options: LockOptions): Promise<ScenarioResult> {
+  return perBroker('locks', options.brokers, (broker) => lockSide(broker, options));
+}
+
+async function lockSide(broker: HubBroker, options: LockOptions): Promise<SideResult> {
   const failures: Failures = {};
   const details: Record<string, unknown> = { options };
-  const hub = await startHub();
+  const hub = await startHub({ broker });
+  const external = hub.mosquitto !== null;
   const api: Api = (method, path, body, timeoutMs) =>
     call(hub.httpUrl, ADMIN_TOKEN, method, path, body, timeoutMs);
   let fleet: Lock[] = [];
@@ -44,16 +80,22 @@ export async function locks(options: LockOptions): Promise<ScenarioResult> {
     const permit = await api('POST', '/api/v1/permit-join', { seconds: 600 });
     if (permit.status !== 200) throw new Error(`permit-join: ${why(permit)}`);
 
+    const brokerRss = (): number => (hub.mosquitto ? rssMiB(hub.mosquitto.pid) : 0);
     const rssBefore = rssMiB(hub.pid);
-    const cpu = cpuMeter(hub.pid);
-    const target = { host: '127.0.0.1', port: hub.mqttPort };
+    const brokerRssBefore = brokerRss();
+    const cpu = cpuMeter(hub);
     const idOf = (i: number): string => `bench-lock-${String(i).padStart(4, '0')}`;
-    const joined = await joinFleet(target, options.devices, options.joinBatch, idOf);
+    const retriesBefore = loginRetries.count;
+    const reloadsBefore = hub.reloads();
+    const joined = await joinFleet(hub.devices, options.devices, options.joinBatch, idOf);
     const joinCpu = cpu();
     fleet = joined.locks;
     for (const failure of joined.failures) fail(failures, 'join', failure.replace(/^\S+: /, ''));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const rssAfter = rssMiB(hub.pid);
+    const brokerRssAfter = brokerRss();
+    const retried = loginRetries.count - retriesBefore;
+    const reloads = hub.reloads() - reloadsBefore;
     const listed = await api('GET', '/api/v1/devices');
     type Listed = { status: string; availability: string; address: string | null };
     const devices = (listed.body?.devices ?? []) as Listed[];
@@ -62,38 +104,61 @@ export async function locks(options: LockOptions): Promise<ScenarioResult> {
     if (online.length !== fleet.length) {
       count(failures, `online per the API: ${online.length} of ${fleet.length}`);
     }
+    const perLock = (mib: number): number => (mib * 1024) / Math.max(1, fleet.length);
     const rows: Row[] = [
       {
         metric: `join ${options.devices} locks, ${options.joinBatch} at a time`,
         unit: 's',
         hearth: joined.ms / 1000,
-        note: cpuNote(joinCpu),
+        note:
+          cpuNote(joinCpu, external) +
+          (external ? `; ${retried} logins retried, ${reloads} Mosquitto reloads` : ''),
       },
       {
         metric: 'joined and online',
         unit: 'count',
         hearth: online.length,
-        note: `from ${addresses} source addresses`,
+        note: external
+          ? `the hub cannot see source addresses on an external broker`
+          : `from ${addresses} source addresses`,
       },
       { metric: 'hub RSS after joining', unit: 'MiB', hearth: rssAfter },
+      { metric: 'hub RSS per joined lock', unit: 'KiB', hearth: perLock(rssAfter - rssBefore) },
       {
-        metric: 'hub RSS per joined lock',
+        metric: 'hub + broker RSS after joining',
+        unit: 'MiB',
+        hearth: rssAfter + brokerRssAfter,
+        note: external ? `Mosquitto ${brokerRssAfter.toFixed(1)} MiB` : 'the hub is the broker',
+      },
+      {
+        metric: 'hub + broker RSS per joined lock',
         unit: 'KiB',
-        hearth: ((rssAfter - rssBefore) * 1024) / Math.max(1, fleet.length),
+        hearth: perLock(rssAfter - rssBefore + brokerRssAfter - brokerRssBefore),
       },
     ];
-    details.join = { ms: joined.ms, cpu: joinCpu, rssBeforeMiB: round(rssBefore, 1) };
+    details.join = {
+      ms: joined.ms,
+      cpu: joinCpu,
+      rssBeforeMiB: round(rssBefore, 1),
+      ...(external
+        ? {
+            mosquittoRssMiB: { before: round(brokerRssBefore, 1), after: round(brokerRssAfter, 1) },
+            loginsRetried: retried,
+            mosquittoReloads: reloads,
+          }
+        : {}),
+    };
     details.joinFailures = joined.failures.slice(0, 20);
 
     // The probe leaves the first lock locked, as every other lock reported itself.
     const probe = fleet[0] && (await api('POST', `/api/v1/devices/${fleet[0].id}/lock`));
     if (!probe || (probe.status === 404 && probe.body?.error?.code === 'not_found')) {
       const skipped = 'lock routes not in this build yet';
-      return { scenario: 'locks', rows, failures, details, skipped };
+      return { rows, failures, details, skipped };
     }
-    rows.push(...(await commands(fleet, options, api, hub.pid, failures, details)));
-    rows.push(...(await lockAll(fleet, options.lockAllRounds, api, hub.pid, failures, details)));
-    return { scenario: 'locks', rows, failures, details };
+    rows.push(...(await commands(fleet, options, api, hub, failures, details)));
+    rows.push(...(await lockAll(fleet, options, api, hub, failures, details)));
+    return { rows, failures, details };
   } finally {
     await Promise.all(fleet.map((lock) => lock.client.endAsync(true)));
     await hub.stop();
@@ -105,7 +170,7 @@ async function commands(
   fleet: Lock[],
   options: LockOptions,
   api: Api,
-  hubPid: number,
+  hub: Hub,
   failures: Failures,
   details: Record<string, unknown>,
 ): Promise<Row[]> {
@@ -131,7 +196,7 @@ async function commands(
     }
   };
   const workers = Math.min(options.workers, fleet.length);
-  const cpu = cpuMeter(hubPid);
+  const cpu = cpuMeter(hub);
   const started = process.hrtime.bigint();
   await Promise.all(Array.from({ length: workers }, (_, w) => worker(w)));
   const wallMs = elapsedMs(started);
@@ -153,7 +218,13 @@ async function commands(
       metric: 'hub CPU per command',
       unit: 'us',
       hearth: (used.processMs * 1000) / Math.max(1, http.n),
-      note: cpuNote(used),
+      note: cpuNote(used, hub.mosquitto !== null),
+    },
+    {
+      metric: 'hub + broker CPU per command',
+      unit: 'us',
+      hearth: ((used.processMs + used.brokerMs) * 1000) / Math.max(1, http.n),
+      note: hub.mosquitto ? 'hub and Mosquitto' : 'the hub is the broker',
     },
   ];
 }
@@ -161,16 +232,16 @@ async function commands(
 /** Rounds of unlock-all then lock-all, so that each call changes every lock. */
 async function lockAll(
   fleet: Lock[],
-  rounds: number,
+  options: LockOptions,
   api: Api,
-  hubPid: number,
+  hub: Hub,
   failures: Failures,
   details: Record<string, unknown>,
 ): Promise<Row[]> {
   const times: Record<string, number[]> = { 'unlock-all': [], 'lock-all': [] };
   const summaries: string[] = [];
-  const cpu = cpuMeter(hubPid);
-  for (let r = 0; r < rounds; r++) {
+  const cpu = cpuMeter(hub);
+  for (let r = 0; r < options.lockAllRounds; r++) {
     for (const verb of ['unlock-all', 'lock-all']) {
       const started = process.hrtime.bigint();
       try {
@@ -196,11 +267,16 @@ async function lockAll(
   details.lockAll = { ms: times, summaries, cpu: used };
   return Object.entries(times).map(([verb, ms]) => {
     const s = summarize(ms);
+    const n = options.lockAllRounds;
+    const range = s.n ? `min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}; ` : '';
     return {
-      metric: `${verb} over ${fleet.length} locks, all results in, median of ${s.n}`,
+      metric: `${verb} over ${options.devices} locks, all results in, median of ${n}`,
       unit: 'ms',
-      hearth: s.p50,
-      note: s.n ? `min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}; ${cpuNote(used)} (both)` : '',
+      hearth: s.n ? s.p50 : null,
+      note:
+        range +
+        (fleet.length === options.devices ? '' : `${fleet.length} locks joined; `) +
+        `${cpuNote(used, hub.mosquitto !== null)} (both)`,
     };
   });
 }
