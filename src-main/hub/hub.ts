@@ -18,6 +18,7 @@ import { TokenStore } from './auth/token-store.js';
 import { EventStreams } from './api/event-stream.js';
 import { tokenHandlers } from './operations/token-handlers.js';
 import { startBrokerSync } from './broker-config/broker-sync.js';
+import { startBridges } from './bridges/start-bridges.js';
 import { watchBrokerConnection } from './broker/broker-watch.js';
 import type { HubBroker } from './broker/hub-broker.js';
 import { startHubBroker } from './broker/start-hub-broker.js';
@@ -231,6 +232,20 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const dispatcher = new ActionDispatcher(mqtt, actions, events, log.child('actions'));
     dispatcher.start();
     stops.push(() => dispatcher.stop());
+    stops.push(
+      startBridges({
+        bus: mqtt,
+        registry,
+        events,
+        locks,
+        strangers,
+        settings,
+        integrations,
+        activity,
+        external: options.externalBroker !== undefined,
+        log: log.child('bridges'),
+      }),
+    );
 
     let httpPort: number | null = null;
     let httpsListenPort: number | null = null;

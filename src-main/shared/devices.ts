@@ -26,6 +26,17 @@ export const DeviceViewSchema = z.object({
   joinedAt: z.string(),
   /** The address its hand_shake came from, so the owner can tell who is asking. */
   address: z.string().nullable(),
+  /** Reached through a bridge (Home Assistant discovery, Frigate); null for Hearth's own devices. */
+  bridge: z
+    .object({
+      source: z.enum(['ha-discovery', 'frigate']),
+      /** The integration account that announced it (null on an external broker). */
+      integrationId: z.string().nullable(),
+      model: z.string().nullable(),
+      /** Its config was withdrawn: removing it waits for the owner. */
+      removalRequested: z.boolean(),
+    })
+    .nullable(),
 });
 
 export const PermitJoinSchema = z.object({

@@ -28,7 +28,12 @@ export class TinyDirectory implements AccessDirectory {
 
   /** An approved device holding `secret`; `used` as if it had logged in with it before. */
   approve(id: string, secret: string, used = true): void {
-    this.devices.set(id, { status: 'approved', secretHash: hashToken(secret), secretUsed: used });
+    this.devices.set(id, {
+      status: 'approved',
+      secretHash: hashToken(secret),
+      secretUsed: used,
+      bridged: false,
+    });
   }
 
   device(id: string) {

@@ -37,6 +37,7 @@ test('wrong secret, another device secret, or not approved: CONNACK 0x04; the re
       status: 'pending',
       secretHash: null,
       secretUsed: false,
+      bridged: false,
     });
     const { raw: real, code } = await fixture.connect({
       clientId: 'lock-a',

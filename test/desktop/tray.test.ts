@@ -22,6 +22,7 @@ function lock(
     lastSeen: null,
     joinedAt: '2026-11-25T10:00:00.000Z',
     address: null,
+    bridge: null,
   };
 }
 

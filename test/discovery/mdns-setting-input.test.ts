@@ -16,18 +16,31 @@ after(async () => {
 test('discovery.mdns is on by default, can be turned off, and refuses anything but a boolean', async () => {
   const settings = async () =>
     (await api(hub.httpUrl, hub.token, 'GET', '/api/v1/settings')).body.discovery;
-  assert.deepEqual(await settings(), { mdns: true });
+  const defaults = { mdns: true, homeAssistant: true, homeAssistantPrefix: 'homeassistant' };
+  assert.deepEqual(await settings(), defaults);
   const off = await api(hub.httpUrl, hub.token, 'PATCH', '/api/v1/settings', {
     discovery: { mdns: false },
   });
   assert.equal(off.status, 200);
-  assert.deepEqual(off.body.discovery, { mdns: false });
+  assert.deepEqual(off.body.discovery, { ...defaults, mdns: false });
 
-  for (const discovery of [{ mdns: 'yes' }, { mdns: null }, { mdns: true, announce: true }]) {
+  for (const discovery of [
+    { mdns: 'yes' },
+    { mdns: null },
+    { mdns: true, announce: true },
+    // A discovery prefix is plain topic levels: never a wildcard, never empty.
+    { homeAssistantPrefix: 'homeassistant/#' },
+    { homeAssistantPrefix: '' },
+    { homeAssistant: 'on' },
+  ]) {
     const refused = await api(hub.httpUrl, hub.token, 'PATCH', '/api/v1/settings', { discovery });
     assert.equal(refused.status, 400, JSON.stringify(discovery));
     assert.equal(refused.body.error.code, 'invalid_input');
     assert.match(refused.body.error.message, /discovery/);
   }
-  assert.deepEqual(await settings(), { mdns: false }, 'a refused change changes nothing');
+  assert.deepEqual(
+    await settings(),
+    { ...defaults, mdns: false },
+    'a refused change changes nothing',
+  );
 });

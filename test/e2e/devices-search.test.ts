@@ -37,6 +37,7 @@ function sensorRecord(n: number) {
     secretHash: null,
     secretUsed: false,
     brokerHash: null,
+    bridge: null,
   };
 }
 

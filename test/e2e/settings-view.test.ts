@@ -190,7 +190,7 @@ describe('Settings view in a browser', () => {
     await network.getByRole('status').getByText('Saved.').waitFor(WAIT);
     const saved = (await admin('GET', '/api/v1/settings')).body;
     assert.equal(saved.locks.warnUnlockedAfterMinutes, 10);
-    assert.deepEqual(saved.discovery, { mdns: false });
+    assert.equal(saved.discovery.mdns, false);
   });
 
   test('a value the hub refuses shows its words beside the field and changes nothing', async () => {

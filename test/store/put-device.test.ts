@@ -44,6 +44,7 @@ function record(id: string): DeviceRecord {
     secretHash: null,
     secretUsed: false,
     brokerHash: null,
+    bridge: null,
   };
 }
 

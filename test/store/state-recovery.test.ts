@@ -237,7 +237,8 @@ test('an unversioned pre-release file is migrated to the current version, the or
       },
       notify: { webhookUrl: null },
       actions: { remoteCode: false, callTimeoutMs: 1000, memoryMb: 64 },
-      discovery: { mdns: true },
+      discovery: { mdns: true, homeAssistant: true, homeAssistantPrefix: 'homeassistant' },
+      frigate: { topicPrefix: 'frigate', labels: ['person'], knownFacesAreNotStrangers: true },
       desktop: {
         startAtLogin: true,
         askedStartAtLogin: false,

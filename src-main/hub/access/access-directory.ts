@@ -8,6 +8,8 @@ export interface DeviceAccessView {
   secretHash: string | null;
   /** Logged in with its secret at least once: from then on it must always. */
   secretUsed: boolean;
+  /** Reached through a bridge: no client may ever connect under its id. */
+  bridged: boolean;
 }
 
 export interface IntegrationAccessView {

@@ -67,6 +67,7 @@ function deviceWithSecret(context: ConnectRuleContext, request: ConnectRequest):
   }
   if (!isDeviceId(clientId)) return refused(2, 'not a device id: 1-64 of A-Z a-z 0-9 - _ .');
   const device = context.directory.device(clientId);
+  if (device?.bridged) return refused(2, BRIDGED);
   const matches = tokenMatches(passwordText(request), device?.secretHash ?? null);
   if (!device || device.status !== 'approved' || !matches) {
     return refused(4, 'device credentials not accepted');
@@ -81,6 +82,8 @@ function anonymousDevice(context: ConnectRuleContext, request: ConnectRequest): 
   // Contract 2.3.1: an anonymous connection never takes over a connected id, pending or approved.
   if (context.isConnected(clientId)) return refused(5, 'this client id is connected already');
   const device = context.directory.device(clientId);
+  // A bridged device (a Zigbee2MQTT lock) is only ever its bridge's topics: nobody connects as it.
+  if (device?.bridged) return refused(2, BRIDGED);
   if (device?.status === 'approved') {
     // Contract 2.3.6, for old devices that cannot keep a secret (off by default).
     if (context.directory.allowDevicesWithoutSecret()) {
@@ -91,6 +94,9 @@ function anonymousDevice(context: ConnectRuleContext, request: ConnectRequest): 
   // Unknown, pending, rejected, or approved but not yet holding its secret: it may hand_shake.
   return { ok: true, principal: devicePrincipal(request, 'joining') };
 }
+
+const BRIDGED =
+  'this id belongs to a device Hearth reaches through a bridge; it never connects itself';
 
 function devicePrincipal(request: ConnectRequest, stage: 'joining' | 'approved'): Principal {
   return { kind: 'device', deviceId: request.clientId, stage, address: request.address };

@@ -50,6 +50,10 @@ export const errorCatalogue = {
   jammed: { status: 409, message: 'The lock reported JAMMED.' },
   superseded: { status: 409, message: 'A newer command for this lock replaced this one.' },
   no_confirmation: { status: 504, message: 'The lock did not confirm the command in time.' },
+  not_supported: {
+    status: 409,
+    message: 'This lock cannot do that (its bridge did not announce that command).',
+  },
   broker_unavailable: {
     status: 503,
     message:

@@ -14,6 +14,7 @@ import type { MessageBus } from '../broker/bus.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../log.js';
 import type { DeviceRecord } from '../store/state-schema.js';
+import type { BridgeMapping } from '../../shared/bridge-mapping.js';
 import type { StateStore } from '../store/state-store.js';
 import { ApiError } from '../api/error-catalogue.js';
 import { toDeviceView } from './device-view.js';
@@ -85,6 +86,7 @@ export class DeviceRegistry implements AccessDirectory {
         status: record.status,
         secretHash: record.secretHash,
         secretUsed: record.secretUsed,
+        bridged: record.bridge !== null,
       }
     );
   }
@@ -149,11 +151,59 @@ export class DeviceRegistry implements AccessDirectory {
       secretHash: null,
       secretUsed: false,
       brokerHash: null,
+      bridge: null,
     };
     this.options.store.putDevice(id, record, 'soon');
     if (approve) return this.approveRecord(id, 'soon');
     this.announce('device_pending', id);
     return this.record(id);
+  }
+
+  /**
+   * A device a bridge announced (a discovery config, a Frigate camera): pending until the owner
+   * approves it, or approved at once where the owner's consent came first (Frigate: making its
+   * integration account). Nothing connects under its id; its bridge's topics carry it.
+   */
+  addBridged(
+    id: string,
+    kind: DeviceKind,
+    name: string,
+    bridge: BridgeMapping,
+    approve: boolean,
+  ): DeviceRecord {
+    if (this.find(id)) throw new ApiError('invalid_input', `there is already a device "${id}"`);
+    const now = new Date().toISOString();
+    this.options.store.putDevice(
+      id,
+      {
+        id,
+        name,
+        kind,
+        status: 'pending',
+        address: bridge.integrationId ? `integration ${bridge.integrationId}` : 'external broker',
+        joinedAt: now,
+        lastSeen: now,
+        state: null,
+        stateAt: null,
+        battery: null,
+        secretHash: null,
+        secretUsed: false,
+        brokerHash: null,
+        bridge,
+      },
+      'now',
+    );
+    if (approve) return this.approveRecord(id, 'now');
+    this.announce('device_pending', id);
+    return this.record(id);
+  }
+
+  /** A bridge announced a device again (new topics or payloads); the owner's decision stands. */
+  updateBridged(id: string, bridge: BridgeMapping): void {
+    const record = this.record(id);
+    if (JSON.stringify(record.bridge) === JSON.stringify(bridge)) return;
+    this.change(id, (draft) => void (draft.bridge = bridge));
+    this.announce('device_updated', id);
   }
 
   /** A pending device asked again: note where from, and its kind and name as it says now. */
@@ -254,7 +304,7 @@ export class DeviceRegistry implements AccessDirectory {
     if (online) this.online.add(id);
     else this.online.delete(id);
     this.reported.set(id, { lastSeen: new Date().toISOString() });
-    if (!online) {
+    if (!online && !record.bridge) {
       // The broker saw it go (a clean disconnect sends no will): say so on its retained topic
       // too, so that subscribers do not go on believing the last `online`.
       void this.options
@@ -317,6 +367,12 @@ export class DeviceRegistry implements AccessDirectory {
 
   /** Approved and given its secret in one write (a thousand devices joining at once). */
   private approveRecord(id: string, when: 'now' | 'soon'): DeviceRecord {
+    if (this.find(id)?.bridge) {
+      // Reached through its bridge's topics: it never logs in, so it gets no secret.
+      this.change(id, (draft) => void (draft.status = 'approved'), when);
+      this.announce('device_joined', id);
+      return this.record(id);
+    }
     const secret = generateToken();
     this.unusedSecrets.set(id, secret);
     this.change(

@@ -15,5 +15,11 @@ export function toDeviceView(record: DeviceRecord, online: boolean): DeviceView 
     lastSeen: record.lastSeen,
     joinedAt: record.joinedAt,
     address: record.address,
+    bridge: record.bridge && {
+      source: record.bridge.source,
+      integrationId: record.bridge.integrationId,
+      model: record.bridge.model,
+      removalRequested: record.bridge.removalRequested,
+    },
   };
 }

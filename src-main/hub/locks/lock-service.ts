@@ -7,6 +7,7 @@ import type { MessageBus } from '../broker/bus.js';
 import { BrokerUnavailableError, type HubBroker } from '../broker/hub-broker.js';
 import type { DeviceRegistry } from '../devices/device-registry.js';
 import { deviceTopic } from '../devices/topics.js';
+import type { DeviceRecord } from '../store/state-schema.js';
 import type { EventBus } from '../events.js';
 import type { AuditLog } from './audit-log.js';
 import {
@@ -129,6 +130,10 @@ export class LockService {
         ),
       );
     }
+    const target = commandTarget(device, command);
+    if ('problem' in target) {
+      return Promise.resolve(this.failure(id, 'not_supported', target.problem, elapsed()));
+    }
     const previous = this.inFlight.get(id);
     previous?.finish(
       this.failure(
@@ -161,10 +166,22 @@ export class LockService {
       };
       this.inFlight.set(id, flight);
       this.options
-        .publish(deviceTopic(id, 'set'), command, {
+        .publish(target.topic, target.payload, {
           qos: 1,
           retain: false,
           expirySeconds: this.options.confirmTimeoutMs() / 1000,
+        })
+        .then(() => {
+          // An optimistic lock (no state topic) cannot say what it did: never "locked".
+          if (target.confirmable) return;
+          flight.finish(
+            this.failure(
+              id,
+              'no_confirmation',
+              `${command} was sent to ${device.name}, but it cannot report its state (its bridge announced no state topic), so Hearth cannot say whether it worked`,
+              elapsed(),
+            ),
+          );
         })
         .catch((error: unknown) => {
           const unavailable = error instanceof BrokerUnavailableError;
@@ -180,6 +197,14 @@ export class LockService {
           );
         });
     });
+  }
+
+  /**
+   * Fails a command in flight for a reason outside the lock (its bridge announced new topics or
+   * payloads mid-command: what it answers can no longer be read as the answer to this).
+   */
+  cancel(id: string, message: string): void {
+    this.inFlight.get(id)?.finish(this.failure(id, 'superseded', message, 0));
   }
 
   /** Only reports that arrive after the command was sent count: a stale state confirms nothing. */
@@ -212,4 +237,26 @@ export class LockService {
   private failure(id: string, code: LockErrorCode, message: string, ms: number): CommandResult {
     return { ok: false, id, state: this.stateOf(id), ms, code, message };
   }
+}
+
+/** Where a command goes and what it says: the lock's own `set`, or its bridge's topic. */
+function commandTarget(
+  device: DeviceRecord,
+  command: CommandWord,
+): { topic: string; payload: string; confirmable: boolean } | { problem: string } {
+  const mapping = device.bridge?.lock;
+  if (!device.bridge)
+    return { topic: deviceTopic(device.id, 'set'), payload: command, confirmable: true };
+  if (!mapping)
+    return { problem: `${device.name} has no lock commands in its bridge's announcement` };
+  const payload =
+    command === 'LOCK'
+      ? mapping.payloadLock
+      : command === 'UNLOCK'
+        ? mapping.payloadUnlock
+        : mapping.payloadOpen;
+  if (payload === null) {
+    return { problem: `${device.name} cannot unlatch: its bridge announced no open command` };
+  }
+  return { topic: mapping.commandTopic, payload, confirmable: mapping.stateTopic !== null };
 }

@@ -8,7 +8,8 @@ export type LockErrorCode =
   | 'jammed'
   | 'superseded'
   | 'no_confirmation'
-  | 'broker_unavailable';
+  | 'broker_unavailable'
+  | 'not_supported';
 
 /** Who asked, for the audit log. */
 export interface Requester {

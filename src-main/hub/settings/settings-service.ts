@@ -21,6 +21,7 @@ export interface SettingsPatch {
   notify?: Record<string, unknown> | undefined;
   actions?: Record<string, unknown> | undefined;
   discovery?: Record<string, unknown> | undefined;
+  frigate?: Record<string, unknown> | undefined;
   desktop?: Record<string, unknown> | undefined;
 }
 
@@ -54,6 +55,7 @@ export class SettingsService {
       notify: { ...current.notify, ...patch.notify },
       actions: { ...current.actions, ...patch.actions },
       discovery: { ...current.discovery, ...patch.discovery },
+      frigate: { ...current.frigate, ...patch.frigate },
       desktop: {
         ...current.desktop,
         ...patch.desktop,

@@ -2,6 +2,7 @@
 // reported instead of silently ignored; every setting has a default, so a later issue adds a
 // settings section by adding it here with defaults (and bumping CURRENT_STATE_VERSION with an
 // identity migration, so that an older Hearth refuses the file instead of quarantining it).
+import { BridgeMappingSchema } from '../../shared/bridge-mapping.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
@@ -119,6 +120,33 @@ export const DiscoverySettingsSchema = z.strictObject({
   // Announce the hub on the LAN with mDNS (_hearth._tcp) so phones find it without an address.
   // `--no-mdns` turns it off whatever this says; a loopback-bound hub never announces.
   mdns: z.boolean().default(true),
+  // Home Assistant MQTT discovery (issue 11): locks and cameras announced under this prefix
+  // (ESPHome, Zigbee2MQTT, Tasmota, Nuki) appear as devices waiting for the owner's approval.
+  homeAssistant: z.boolean().default(true),
+  homeAssistantPrefix: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,64}(\/[A-Za-z0-9_-]{1,64}){0,3}$/,
+      'a topic prefix such as homeassistant',
+    )
+    .default('homeassistant'),
+});
+
+// Frigate (issue 11): its events become stranger sightings, one per Frigate event.
+export const FrigateSettingsSchema = z.strictObject({
+  // Frigate's MQTT topic prefix (its `mqtt.topic_prefix`).
+  topicPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a topic prefix such as frigate')
+    .default('frigate'),
+  // Which of Frigate's labels are a stranger.
+  labels: z
+    .array(z.string().regex(/^[a-z0-9_ -]{1,32}$/))
+    .min(1)
+    .max(16)
+    .default(['person']),
+  // A face Frigate recognised (its sub_label) is someone known, not a stranger.
+  knownFacesAreNotStrangers: z.boolean().default(true),
 });
 
 // Read by the desktop app only (the headless hub keeps them for it, and they travel with the
@@ -164,6 +192,7 @@ export const SettingsSchema = z.strictObject({
   notify: NotifySettingsSchema.prefault({}),
   actions: ActionSettingsSchema.prefault({}),
   discovery: DiscoverySettingsSchema.prefault({}),
+  frigate: FrigateSettingsSchema.prefault({}),
   desktop: DesktopSettingsSchema.prefault({}),
 });
 
@@ -208,6 +237,11 @@ export const DeviceRecordSchema = z.strictObject({
    * Hearth kept it: such a device logs in there only after a re-pair.
    */
   brokerHash: MosquittoHash.nullable().default(null),
+  /**
+   * A device Hearth reaches through a bridge (Home Assistant discovery, Frigate): the topics and
+   * payloads it uses instead of hearth/devices/<id>/…; null for Hearth's own devices.
+   */
+  bridge: BridgeMappingSchema.nullable().default(null),
 });
 
 export const TopicRightSchema = z.strictObject({

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { STRANGER_ID_PATTERN } from '../../shared/operations/strangers.js';
+import { EXTERNAL_ID_PATTERN, STRANGER_ID_PATTERN } from '../../shared/operations/strangers.js';
 import type { StrangerRecord } from './stranger-index.js';
 import { TEMP_PREFIX } from './picture-files.js';
 
@@ -30,6 +30,7 @@ const RecordSchema = z.strictObject({
   size: z.number().int().min(1),
   type: z.enum(['jpeg', 'png', 'webp']),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  externalId: z.string().regex(EXTERNAL_ID_PATTERN).optional(),
 });
 
 const LineSchema = z.discriminatedUnion('op', [

@@ -28,11 +28,16 @@ export function removeTempFiles(root: string): number {
   return removed;
 }
 
-/** Writes `bytes` as `root/name`, all or nothing. Throws (ENOSPC, EIO…) with nothing left. */
+/**
+ * Writes `bytes` as `root/name`, all or nothing. Throws (ENOSPC, EIO…) with nothing left.
+ * `onRenamed` runs synchronously the moment the new file takes the name (before the folder is
+ * synced): a picture replaced under its name is listed with its new size at once.
+ */
 export async function writePictureAtomically(
   root: string,
   name: string,
   bytes: Buffer,
+  onRenamed?: () => void,
 ): Promise<void> {
   const temp = join(root, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
   try {
@@ -45,6 +50,7 @@ export async function writePictureAtomically(
       await handle.close();
     }
     await rename(temp, join(root, name));
+    onRenamed?.();
   } catch (error) {
     await unlink(temp).catch(() => {});
     throw error;

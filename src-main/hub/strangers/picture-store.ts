@@ -28,6 +28,9 @@ export interface NewPicture {
 
 export type AddOutcome = { kind: 'new' | 'duplicate' | 'merged'; record: StrangerRecord };
 
+/** `unchanged`: the event's sighting already shows exactly these bytes. */
+export type PutOutcome = { kind: 'new' | 'replaced' | 'unchanged'; record: StrangerRecord };
+
 const PICTURE_FILE = /^[0-9a-f]{24}\.(jpg|png|webp)$/;
 
 export function pictureFileName(record: Pick<StrangerRecord, 'id' | 'type'>): string {
@@ -78,7 +81,7 @@ export class PictureStore {
       const same = this.index.findDuplicate(picture.camera, picture.sha256);
       if (same) return { kind: 'duplicate', record: this.seenAgain(same.id, picture.at) };
       const latest = mergeWindowMs > 0 ? this.index.latestOf(picture.camera) : undefined;
-      if (latest && picture.at - latest.at <= mergeWindowMs) {
+      if (latest && latest.externalId === undefined && picture.at - latest.at <= mergeWindowMs) {
         return { kind: 'merged', record: this.seenAgain(latest.id, picture.at) };
       }
       const record: StrangerRecord = {
@@ -96,6 +99,67 @@ export class PictureStore {
       this.journal.put(record);
       this.index.add(record);
       return { kind: 'new', record };
+    });
+  }
+
+  findExternal(externalId: string): StrangerRecord | undefined {
+    return this.index.findExternal(externalId);
+  }
+
+  /**
+   * The sighting of another system's event (`externalId`): made with this picture the first time,
+   * its picture replaced afterwards (same id, `at` moved on, counted once more). Never merged or
+   * deduplicated with other sightings. A replacement is renamed over the old file: a crash in
+   * that instant loses this one sighting (its listed size no longer matches), nothing else.
+   */
+  put(picture: NewPicture, externalId: string): Promise<PutOutcome> {
+    return this.exclusive(async () => {
+      const existing = this.index.findExternal(externalId);
+      if (!existing) {
+        const record: StrangerRecord = {
+          id: newStrangerId(),
+          camera: picture.camera,
+          at: picture.at,
+          firstAt: picture.at,
+          count: 1,
+          size: picture.bytes.length,
+          type: picture.type,
+          sha256: picture.sha256,
+          externalId,
+        };
+        await writePictureAtomically(this.root, pictureFileName(record), picture.bytes);
+        this.journal.put(record);
+        this.index.add(record);
+        return { kind: 'new', record };
+      }
+      if (existing.sha256 === picture.sha256 && existing.type === picture.type) {
+        return { kind: 'unchanged', record: existing };
+      }
+      const updated: StrangerRecord = {
+        ...existing,
+        at: Math.max(picture.at, existing.at),
+        count: existing.count + 1,
+        size: picture.bytes.length,
+        type: picture.type,
+        sha256: picture.sha256,
+      };
+      await writePictureAtomically(this.root, pictureFileName(updated), picture.bytes, () => {
+        // Listed with its new size the moment the new file has the name (readers check the size).
+        this.index.add(updated);
+        this.journal.put(updated);
+      });
+      if (pictureFileName(existing) !== pictureFileName(updated)) {
+        await removePictureFile(this.root, pictureFileName(existing));
+      }
+      return { kind: 'replaced', record: updated };
+    });
+  }
+
+  /** Removes the sighting kept for another system's event; undefined if there is none. */
+  removeExternal(externalId: string): Promise<StrangerRecord | undefined> {
+    return this.exclusive(async () => {
+      const record = this.index.findExternal(externalId);
+      return record && this.removeNow(record.id);
     });
   }
 

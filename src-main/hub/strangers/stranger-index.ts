@@ -1,6 +1,7 @@
 // The gallery's index, in memory: every sighting sorted by time, once overall and once per
-// camera, plus a map from (camera, SHA-256) for deduplication. "Newest 50", "before this time"
-// and "from this camera" are a binary search and a short walk, whatever the number stored.
+// camera, plus a map from (camera, SHA-256) for deduplication and one from the external id of a
+// sighting another system keys (a Frigate event). "Newest 50", "before this time" and "from this
+// camera" are a binary search and a short walk, whatever the number stored.
 import type { PictureType } from './picture-format.js';
 
 export interface StrangerRecord {
@@ -13,6 +14,11 @@ export interface StrangerRecord {
   size: number;
   type: PictureType;
   sha256: string;
+  /**
+   * Set for a sighting keyed by another system's event (`frigate:<event id>`): one sighting per
+   * event, its picture replaced while the event lasts, never deduplicated or merged by bytes.
+   */
+  externalId?: string | undefined;
 }
 
 export interface StrangerQuery {
@@ -71,6 +77,7 @@ export class StrangerIndex {
   private readonly byCamera = new Map<string, SortedRecords>();
   private readonly byId = new Map<string, StrangerRecord>();
   private readonly byHash = new Map<string, StrangerRecord>();
+  private readonly byExternalId = new Map<string, StrangerRecord>();
   private bytes = 0;
 
   get count(): number {
@@ -90,6 +97,11 @@ export class StrangerIndex {
     return this.byHash.get(hashKey(camera, sha256));
   }
 
+  /** The sighting kept for another system's event. */
+  findExternal(externalId: string): StrangerRecord | undefined {
+    return this.byExternalId.get(externalId);
+  }
+
   /** The camera's most recent sighting. */
   latestOf(camera: string): StrangerRecord | undefined {
     const items = this.byCamera.get(camera)?.items;
@@ -103,7 +115,10 @@ export class StrangerIndex {
   add(record: StrangerRecord): void {
     if (this.byId.has(record.id)) this.remove(record.id);
     this.byId.set(record.id, record);
-    this.byHash.set(hashKey(record.camera, record.sha256), record);
+    // A keyed sighting stands for its event only: other pictures are never counted into it.
+    if (record.externalId === undefined)
+      this.byHash.set(hashKey(record.camera, record.sha256), record);
+    else this.byExternalId.set(record.externalId, record);
     this.all.insert(record);
     let camera = this.byCamera.get(record.camera);
     if (!camera) this.byCamera.set(record.camera, (camera = new SortedRecords()));
@@ -117,6 +132,9 @@ export class StrangerIndex {
     this.byId.delete(id);
     const key = hashKey(record.camera, record.sha256);
     if (this.byHash.get(key) === record) this.byHash.delete(key);
+    if (record.externalId !== undefined && this.byExternalId.get(record.externalId) === record) {
+      this.byExternalId.delete(record.externalId);
+    }
     this.all.remove(record);
     const camera = this.byCamera.get(record.camera);
     camera?.remove(record);

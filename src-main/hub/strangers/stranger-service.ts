@@ -1,6 +1,7 @@
-// Stranger pictures, one service for every path: MQTT and HTTP intake end in `intake`, the
-// gallery routes, the find_stranger action and /get_pic read through it, and retention runs
-// here (after each new picture and on a timer). A full disk is a warning, never a crash.
+// Stranger pictures, one service for every path: MQTT and HTTP intake end in `intake`, a
+// bridge's keyed sightings (a Frigate event) in `putSighting`, the gallery routes, the
+// find_stranger action and /get_pic read through it, and retention runs here (after each new
+// picture and on a timer). A full disk is a warning, never a crash.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { StrangerView } from '../../shared/operations/strangers.js';
@@ -10,7 +11,8 @@ import type { StrangerSettings } from '../store/state-schema.js';
 import type { Warnings } from '../warnings.js';
 import { LinkSigner } from './link-signer.js';
 import { MIME_OF, sniffPicture } from './picture-format.js';
-import { PictureStore, type AddOutcome } from './picture-store.js';
+import { PictureStore, type AddOutcome, type PutOutcome } from './picture-store.js';
+import type { PictureType } from './picture-format.js';
 import type { StrangerQuery, StrangerRecord } from './stranger-index.js';
 
 export const STRANGERS_FOLDER = 'strangers';
@@ -42,6 +44,13 @@ export type IntakeOutcome =
   | { ok: true; kind: AddOutcome['kind']; stranger: StrangerView }
   | { ok: false; code: IntakeRefusal; message: string };
 
+export type SightingOutcome =
+  | { ok: true; kind: PutOutcome['kind']; stranger: StrangerView }
+  | { ok: false; code: IntakeRefusal; message: string };
+
+type Via = 'mqtt' | 'http';
+type Refusal = { ok: false; code: IntakeRefusal; message: string };
+
 export class StrangerService {
   private pendingBytes = 0;
   private readonly timer: NodeJS.Timeout;
@@ -72,29 +81,15 @@ export class StrangerService {
     return this.options.settings().maxPictureBytes;
   }
 
-  async intake(camera: string, bytes: Buffer, via: 'mqtt' | 'http'): Promise<IntakeOutcome> {
+  async intake(camera: string, bytes: Buffer, via: Via): Promise<IntakeOutcome> {
     const settings = this.options.settings();
-    if (!this.isApprovedCamera(camera)) {
-      return this.refuse(camera, via, 'not_a_camera', `${camera} is not an approved camera`);
-    }
-    if (bytes.length > settings.maxPictureBytes) {
-      return this.refuse(
-        camera,
-        via,
-        'payload_too_large',
-        `the picture is over ${settings.maxPictureBytes} bytes`,
-      );
-    }
-    const sniffed = sniffPicture(bytes);
-    if (!sniffed.ok) return this.refuse(camera, via, 'not_a_picture', sniffed.reason);
-    if (this.pendingBytes + bytes.length > Math.max(MAX_PENDING_BYTES, 2 * bytes.length)) {
-      return this.refuse(camera, via, 'busy', 'too many pictures are waiting to be stored');
-    }
+    const checked = this.check(camera, bytes, via);
+    if (!checked.ok) return checked;
     this.pendingBytes += bytes.length;
     try {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const outcome = await this.store.add(
-        { camera, bytes, type: sniffed.type, sha256, at: Date.now() },
+        { camera, bytes, type: checked.type, sha256, at: Date.now() },
         settings.mergeWindowSeconds * 1000,
       );
       this.options.warnings.clear(DISK_FULL_WARNING);
@@ -109,6 +104,45 @@ export class StrangerService {
     } finally {
       this.pendingBytes -= bytes.length;
     }
+  }
+
+  /**
+   * The sighting of another system's event (`externalId`, e.g. `frigate:<event id>`): stored
+   * (and announced, like any new sighting) the first time, its picture replaced afterwards, never
+   * merged with other pictures. The same checks as `intake`; a refusal is in the activity history.
+   */
+  async putSighting(camera: string, externalId: string, bytes: Buffer): Promise<SightingOutcome> {
+    const checked = this.check(camera, bytes, 'mqtt');
+    if (!checked.ok) return checked;
+    this.pendingBytes += bytes.length;
+    try {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const outcome = await this.store.put(
+        { camera, bytes, type: checked.type, sha256, at: Date.now() },
+        externalId,
+      );
+      this.options.warnings.clear(DISK_FULL_WARNING);
+      const stranger = this.view(outcome.record);
+      if (outcome.kind === 'new') this.options.onStored(stranger);
+      // A replaced picture may be larger: the byte limit is checked again.
+      if (outcome.kind !== 'unchanged') await this.enforceRetention();
+      return { ok: true, kind: outcome.kind, stranger };
+    } catch (error) {
+      return this.storeFailed(camera, 'mqtt', error);
+    } finally {
+      this.pendingBytes -= bytes.length;
+    }
+  }
+
+  /** The sighting kept for another system's event, if any. */
+  findSighting(externalId: string): StrangerView | undefined {
+    const record = this.store.findExternal(externalId);
+    return record && this.view(record);
+  }
+
+  /** Deletes the sighting kept for another system's event; false if there was none. */
+  async removeSighting(externalId: string): Promise<boolean> {
+    return (await this.store.removeExternal(externalId)) !== undefined;
   }
 
   list(query: StrangerQuery): StrangerView[] {
@@ -149,8 +183,37 @@ export class StrangerService {
     await this.store.close();
   }
 
+  /** What every picture must pass before it is stored, whichever way it came. */
+  private check(
+    camera: string,
+    bytes: Buffer,
+    via: Via,
+  ): Refusal | { ok: true; type: PictureType } {
+    const settings = this.options.settings();
+    if (!this.isApprovedCamera(camera)) {
+      return this.refuse(camera, via, 'not_a_camera', `${camera} is not an approved camera`);
+    }
+    if (bytes.length > settings.maxPictureBytes) {
+      return this.refuse(
+        camera,
+        via,
+        'payload_too_large',
+        `the picture is over ${settings.maxPictureBytes} bytes`,
+      );
+    }
+    const sniffed = sniffPicture(bytes);
+    if (!sniffed.ok) return this.refuse(camera, via, 'not_a_picture', sniffed.reason);
+    if (this.pendingBytes + bytes.length > Math.max(MAX_PENDING_BYTES, 2 * bytes.length)) {
+      return this.refuse(camera, via, 'busy', 'too many pictures are waiting to be stored');
+    }
+    return { ok: true, type: sniffed.type };
+  }
+
   private view(record: StrangerRecord): StrangerView {
     const link = this.links.sign(record.id, this.options.settings().linkMinutes);
+    // A keyed sighting's picture can be replaced under its id, and pictures are served as
+    // immutable: its link names the picture's version so a cached old one is never shown.
+    const version = record.externalId === undefined ? '' : `&v=${record.sha256.slice(0, 16)}`;
     return {
       id: record.id,
       camera: record.camera,
@@ -159,12 +222,13 @@ export class StrangerService {
       count: record.count,
       size: record.size,
       type: MIME_OF[record.type],
-      url: `/api/v1/strangers/${record.id}/image?exp=${link.exp}&sig=${link.sig}`,
+      url: `/api/v1/strangers/${record.id}/image?exp=${link.exp}&sig=${link.sig}${version}`,
       linkExpiresAt: new Date(link.exp * 1000).toISOString(),
+      ...(record.externalId === undefined ? {} : { externalId: record.externalId }),
     };
   }
 
-  private storeFailed(camera: string, via: 'mqtt' | 'http', error: unknown): IntakeOutcome {
+  private storeFailed(camera: string, via: Via, error: unknown): Refusal {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {
       const message = `The disk holding ${this.store.root} is full: stranger pictures are not being stored. Free some space or lower the stranger retention settings.`;
@@ -175,12 +239,7 @@ export class StrangerService {
     return this.refuse(camera, via, 'store_failed', 'the picture could not be stored');
   }
 
-  private refuse(
-    camera: string,
-    via: 'mqtt' | 'http',
-    code: IntakeRefusal,
-    message: string,
-  ): IntakeOutcome {
+  private refuse(camera: string, via: Via, code: IntakeRefusal, message: string): Refusal {
     this.options.activity.record({
       kind: 'stranger_refused',
       message: `picture from ${camera} over ${via} refused: ${message}`,

@@ -40,7 +40,16 @@ export const SettingsViewSchema = z.object({
     callTimeoutMs: z.number().int(),
     memoryMb: z.number().int(),
   }),
-  discovery: z.object({ mdns: z.boolean() }),
+  discovery: z.object({
+    mdns: z.boolean(),
+    homeAssistant: z.boolean(),
+    homeAssistantPrefix: z.string(),
+  }),
+  frigate: z.object({
+    topicPrefix: z.string(),
+    labels: z.array(z.string()),
+    knownFacesAreNotStrangers: z.boolean(),
+  }),
   desktop: z.object({
     startAtLogin: z.boolean(),
     askedStartAtLogin: z.boolean(),
@@ -92,6 +101,7 @@ export const settingsOperations = {
         notify: Section,
         actions: Section,
         discovery: Section,
+        frigate: Section,
         desktop: Section,
       })
       .strict(),

@@ -8,6 +8,12 @@ import { op } from '../operation-def.js';
 /** Ids the hub makes: 24 lowercase hex digits (96 random bits). Nothing else is ever a path. */
 export const STRANGER_ID_PATTERN = /^[0-9a-f]{24}$/;
 
+/**
+ * The key of a sighting another system made (`frigate:<event id>`): the system, a colon, and its
+ * own id for the event.
+ */
+export const EXTERNAL_ID_PATTERN = /^[a-z]{1,16}:[A-Za-z0-9._-]{1,64}$/;
+
 export const StrangerIdSchema = z
   .string()
   .regex(STRANGER_ID_PATTERN, 'a stranger id is 24 lowercase hex digits');
@@ -29,6 +35,12 @@ export const StrangerSchema = z.object({
   /** A signed link that works without a header until `linkExpiresAt`. Relative to the hub. */
   url: z.string(),
   linkExpiresAt: z.string(),
+  /**
+   * Only on a sighting another system keys by its own event (Frigate: `frigate:<event id>`): one
+   * sighting per event, whose picture is replaced by a better one while the event lasts (the
+   * `url` then changes too). Absent on a camera's own pictures.
+   */
+  externalId: z.string().optional(),
 });
 
 /** `before`: an ISO 8601 time or milliseconds since 1970; only sightings strictly older. */

@@ -58,6 +58,17 @@ export const devicesStrings = defineStrings(
     'devices.fact.address': 'Address',
     'devices.fact.joined': 'Joined',
     'devices.fact.stateAt': 'State reported',
+    'devices.fact.origin': 'Reached',
+
+    'devices.bridge.viaDiscovery': 'via Home Assistant discovery',
+    'devices.bridge.viaFrigate': 'via Frigate',
+    'devices.bridge.integration': 'integration {name}',
+    'devices.bridge.withdrawn': 'Its bridge withdrew it',
+    'devices.bridge.withdrawnHelp':
+      'Its bridge no longer announces it (it was probably removed there). Hearth keeps it until you confirm its removal.',
+    'devices.bridge.confirmRemoval': 'Confirm removal',
+    'devices.bridge.removeQuestion':
+      'Remove {name}? Hearth forgets it; if its bridge announces it again, it waits for your approval again.',
 
     'devices.approve': 'Approve',
     'devices.approveLabel': 'Approve {name}',
@@ -154,6 +165,17 @@ export const devicesStrings = defineStrings(
     'devices.fact.address': '地址',
     'devices.fact.joined': '加入时间',
     'devices.fact.stateAt': '状态上报时间',
+    'devices.fact.origin': '接入方式',
+
+    'devices.bridge.viaDiscovery': '通过 Home Assistant 发现',
+    'devices.bridge.viaFrigate': '通过 Frigate',
+    'devices.bridge.integration': '集成 {name}',
+    'devices.bridge.withdrawn': '它的桥接程序已撤回它',
+    'devices.bridge.withdrawnHelp':
+      '它的桥接程序不再公布它（可能已在那边删除）。在你确认移除之前，Hearth 会保留它。',
+    'devices.bridge.confirmRemoval': '确认移除',
+    'devices.bridge.removeQuestion':
+      '移除 {name}？Hearth 会忘记它；如果它的桥接程序再次公布它，它会重新等待你批准。',
 
     'devices.approve': '批准',
     'devices.approveLabel': '批准 {name}',

@@ -5,6 +5,7 @@ import { activityStrings } from './activity.js';
 import { commonStrings } from './common.js';
 import { devicesStrings } from './devices.js';
 import { homeStrings } from './home.js';
+import { integrationsStrings } from './integrations.js';
 import { settingsStrings } from './settings.js';
 import { strangersStrings } from './strangers.js';
 
@@ -16,6 +17,7 @@ const areas = [
   actionsStrings,
   activityStrings,
   settingsStrings,
+  integrationsStrings,
 ] as const;
 
 export const english = Object.assign(
@@ -27,7 +29,8 @@ export const english = Object.assign(
   typeof strangersStrings.en &
   typeof actionsStrings.en &
   typeof activityStrings.en &
-  typeof settingsStrings.en;
+  typeof settingsStrings.en &
+  typeof integrationsStrings.en;
 
 export type StringKey = keyof typeof english;
 

@@ -75,6 +75,7 @@ export const settingsStrings = defineStrings(
     'settings.form.loadFailed': 'Could not load the hub settings: {error}',
     'settings.form.loading': 'Loading the hub settings…',
     'settings.form.onePerLine': 'One per line.',
+    'settings.form.commaSeparated': 'Separate them with commas.',
 
     'settings.security.title': 'Security',
     'settings.security.allowWithoutSecret': 'Old-device mode: devices may connect without a secret',
@@ -91,6 +92,26 @@ export const settingsStrings = defineStrings(
     'settings.joining.handShakes': 'Join requests per minute from one address',
     'settings.joining.handShakesHelp':
       'More than this from one address are refused, so a misbehaving device cannot flood the list.',
+
+    'settings.haDiscovery.title': 'Home Assistant discovery',
+    'settings.haDiscovery.enabled':
+      'Accept locks and cameras announced by Home Assistant discovery',
+    'settings.haDiscovery.enabledHelp':
+      'Zigbee2MQTT, ESPHome, Tasmota and Nuki announce their devices this way. Each one then waits under Devices until you approve it; nothing is controlled before. The bridge needs an integration account (above).',
+    'settings.haDiscovery.prefix': 'Discovery topic prefix',
+    'settings.haDiscovery.prefixHelp':
+      'The discovery prefix your bridges publish under; homeassistant unless you changed it there.',
+
+    'settings.frigate.title': 'Frigate',
+    'settings.frigate.topicPrefix': 'Frigate’s topic prefix',
+    'settings.frigate.topicPrefixHelp':
+      'Its mqtt.topic_prefix setting; frigate unless you changed it there.',
+    'settings.frigate.labels': 'Labels that are a stranger',
+    'settings.frigate.labelsHelp':
+      'Frigate’s object labels whose events become stranger pictures, for example person.',
+    'settings.frigate.knownFaces': 'A face Frigate recognises is not a stranger',
+    'settings.frigate.knownFacesHelp':
+      'When Frigate’s face recognition names the person (its sub_label), the event is not kept as a stranger.',
 
     'settings.retention.title': 'Retention',
     'settings.retention.history': 'Keep the activity history for',
@@ -267,6 +288,7 @@ export const settingsStrings = defineStrings(
     'settings.form.loadFailed': '无法加载中枢设置：{error}',
     'settings.form.loading': '正在加载中枢设置…',
     'settings.form.onePerLine': '每行一个。',
+    'settings.form.commaSeparated': '用逗号分隔。',
 
     'settings.security.title': '安全',
     'settings.security.allowWithoutSecret': '旧设备模式：设备无需密钥即可连接',
@@ -282,6 +304,24 @@ export const settingsStrings = defineStrings(
     'settings.joining.handShakes': '每个地址每分钟的加入请求上限',
     'settings.joining.handShakesHelp':
       '同一地址超过此数量的请求会被拒绝，异常设备无法刷屏设备列表。',
+
+    'settings.haDiscovery.title': 'Home Assistant 发现',
+    'settings.haDiscovery.enabled': '接受通过 Home Assistant 发现公布的门锁和摄像头',
+    'settings.haDiscovery.enabledHelp':
+      'Zigbee2MQTT、ESPHome、Tasmota 和 Nuki 用这种方式公布设备。每台设备都会在“设备”中等待你批准，批准前不会控制它。桥接程序需要一个集成账户（见上方）。',
+    'settings.haDiscovery.prefix': '发现主题前缀',
+    'settings.haDiscovery.prefixHelp':
+      '桥接程序发布发现配置时使用的前缀；除非你在那边改过，否则是 homeassistant。',
+
+    'settings.frigate.title': 'Frigate',
+    'settings.frigate.topicPrefix': 'Frigate 的主题前缀',
+    'settings.frigate.topicPrefixHelp':
+      '即它的 mqtt.topic_prefix 设置；除非你改过，否则是 frigate。',
+    'settings.frigate.labels': '算作陌生人的标签',
+    'settings.frigate.labelsHelp': '这些 Frigate 物体标签的事件会成为陌生人照片，例如 person。',
+    'settings.frigate.knownFaces': 'Frigate 认出的面孔不算陌生人',
+    'settings.frigate.knownFacesHelp':
+      '当 Frigate 的人脸识别认出此人（它的 sub_label）时，该事件不会作为陌生人保存。',
 
     'settings.retention.title': '保留期限',
     'settings.retention.history': '活动记录保留',

@@ -1,6 +1,8 @@
 // One device: who it is, how it is doing, and what the owner can do with it (approve or
-// reject while pending; rename; details; remove, after confirming). Memoised: with 1,000
-// devices a live update re-renders only the card whose device changed.
+// reject while pending; rename; details; remove, after confirming). A bridged device says
+// which bridge it came through, and, once its bridge withdrew it, asks the owner to confirm
+// its removal. Memoised: with 1,000 devices a live update re-renders only the card whose
+// device changed.
 import { memo, useState, type ReactNode } from 'react';
 import type { DeviceView } from '../../../src-main/shared/devices.js';
 import type { HubSession } from '../../api/hub-session.js';
@@ -8,7 +10,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { StatusPill } from '../../components/StatusPill.js';
 import { useT } from '../../i18n/LanguageProvider.js';
 import { formatAgo } from '../format.js';
-import { formatBattery, kindName, stateName, statusTone } from './device-format.js';
+import { bridgeOrigin, formatBattery, kindName, stateName, statusTone } from './device-format.js';
 import { RenameForm } from './RenameForm.js';
 
 export type DeviceCommand = 'approve' | 'reject' | 'remove';
@@ -20,6 +22,8 @@ interface DeviceCardProps {
   admin: boolean;
   busy: DeviceCommand | null;
   selected: boolean;
+  /** Integration account names by id (admin only; empty otherwise). */
+  integrationNames: ReadonlyMap<string, string>;
   onCommand(id: string, command: DeviceCommand): void;
   onRenamed(device: DeviceView): void;
   onSelect(id: string): void;
@@ -32,6 +36,7 @@ export const DeviceCard = memo(function DeviceCard({
   admin,
   busy,
   selected,
+  integrationNames,
   onCommand,
   onRenamed,
   onSelect,
@@ -39,6 +44,8 @@ export const DeviceCard = memo(function DeviceCard({
   const t = useT();
   const [renaming, setRenaming] = useState(false);
   const titleId = `device-${device.id}-title`;
+  const origin = bridgeOrigin(device.bridge, integrationNames, t);
+  const withdrawn = device.bridge?.removalRequested === true;
   return (
     <li
       className={`device device-${device.status}${selected ? ' device-selected' : ''}`}
@@ -54,7 +61,10 @@ export const DeviceCard = memo(function DeviceCard({
         <StatusPill tone={device.availability === 'online' ? 'ok' : 'idle'}>
           {t(`devices.availability.${device.availability}`)}
         </StatusPill>
+        {withdrawn && <StatusPill tone="bad">{t('devices.bridge.withdrawn')}</StatusPill>}
       </div>
+      {origin && <p className="device-origin">{origin}</p>}
+      {withdrawn && <p className="device-withdrawn">{t('devices.bridge.withdrawnHelp')}</p>}
       {renaming && (
         <RenameForm
           session={session}
@@ -113,19 +123,39 @@ export const DeviceCard = memo(function DeviceCard({
             {t('devices.rename')}
           </button>
         )}
-        {admin && (
-          <ConfirmButton
-            label={t('devices.remove')}
-            question={t('devices.removeQuestion', { name: device.name })}
-            confirmLabel={t('devices.remove')}
-            busy={busy === 'remove'}
-            onConfirm={() => onCommand(device.id, 'remove')}
-          />
-        )}
+        {admin && <RemoveButton device={device} busy={busy === 'remove'} onCommand={onCommand} />}
       </div>
     </li>
   );
 });
+
+/** Remove, asked first; "Confirm removal" once the device's bridge withdrew it. */
+export function RemoveButton({
+  device,
+  busy,
+  onCommand,
+}: {
+  device: DeviceView;
+  busy: boolean;
+  onCommand(id: string, command: DeviceCommand): void;
+}) {
+  const t = useT();
+  return (
+    <ConfirmButton
+      label={
+        device.bridge?.removalRequested ? t('devices.bridge.confirmRemoval') : t('devices.remove')
+      }
+      question={
+        device.bridge
+          ? t('devices.bridge.removeQuestion', { name: device.name })
+          : t('devices.removeQuestion', { name: device.name })
+      }
+      confirmLabel={t('devices.remove')}
+      busy={busy}
+      onConfirm={() => onCommand(device.id, 'remove')}
+    />
+  );
+}
 
 function Fact({ label, value }: { label: string; value: ReactNode }) {
   return (

@@ -1,4 +1,5 @@
-// A device's detail, beside the list: every fact the hub knows and its recent history (the
+// A device's detail, beside the list: every fact the hub knows (for a bridged device, which
+// bridge it came through, and whether that bridge withdrew it) and its recent history (the
 // activity it caused and, for a lock, its lock commands). Kept live: the device comes from
 // the live list, and the history is re-read when the device reports something new.
 import { useEffect, useRef } from 'react';
@@ -8,17 +9,32 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { LoadingLine } from '../../components/LoadingLine.js';
 import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
 import { formatAgo, formatDateTime } from '../format.js';
-import { formatBattery, kindName, stateName } from './device-format.js';
+import { StatusPill } from '../../components/StatusPill.js';
+import { RemoveButton, type DeviceCommand } from './DeviceCard.js';
+import { bridgeOrigin, formatBattery, kindName, stateName } from './device-format.js';
 import { useDeviceHistory } from './use-device-history.js';
 
 interface DeviceDetailProps {
   session: HubSession;
   device: DeviceView;
   now: number;
+  admin: boolean;
+  busy: DeviceCommand | null;
+  integrationNames: ReadonlyMap<string, string>;
+  onCommand(id: string, command: DeviceCommand): void;
   onClose(): void;
 }
 
-export function DeviceDetail({ session, device, now, onClose }: DeviceDetailProps) {
+export function DeviceDetail({
+  session,
+  device,
+  now,
+  admin,
+  busy,
+  integrationNames,
+  onCommand,
+  onClose,
+}: DeviceDetailProps) {
   const t = useT();
   const { language } = useLanguage();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -43,6 +59,8 @@ export function DeviceDetail({ session, device, now, onClose }: DeviceDetailProp
     [t('devices.fact.address'), device.address ?? '—'],
     [t('devices.fact.joined'), formatDateTime(device.joinedAt, language)],
   ];
+  const origin = bridgeOrigin(device.bridge, integrationNames, t);
+  if (origin) facts.splice(2, 0, [t('devices.fact.origin'), origin]);
 
   return (
     <section className="card device-detail" aria-labelledby="device-detail-title">
@@ -54,6 +72,13 @@ export function DeviceDetail({ session, device, now, onClose }: DeviceDetailProp
           {t('common.close')}
         </button>
       </div>
+      {device.bridge?.removalRequested && (
+        <div className="device-withdrawn-notice">
+          <StatusPill tone="bad">{t('devices.bridge.withdrawn')}</StatusPill>
+          <span>{t('devices.bridge.withdrawnHelp')}</span>
+          {admin && <RemoveButton device={device} busy={busy === 'remove'} onCommand={onCommand} />}
+        </div>
+      )}
       <dl className="facts">
         {facts.map(([label, value]) => (
           <div key={label} className="fact">

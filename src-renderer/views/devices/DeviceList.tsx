@@ -17,6 +17,7 @@ interface DeviceListProps {
   admin: boolean;
   busy: { id: string; command: DeviceCommand } | null;
   selectedId: string | null;
+  integrationNames: ReadonlyMap<string, string>;
   onCommand(id: string, command: DeviceCommand): void;
   onRenamed(device: DeviceView): void;
   onSelect(id: string): void;
@@ -44,6 +45,7 @@ export function DeviceList(props: DeviceListProps) {
             admin={props.admin}
             busy={props.busy?.id === device.id ? props.busy.command : null}
             selected={props.selectedId === device.id}
+            integrationNames={props.integrationNames}
             onCommand={props.onCommand}
             onRenamed={props.onRenamed}
             onSelect={props.onSelect}

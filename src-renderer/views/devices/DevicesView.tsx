@@ -20,6 +20,7 @@ import type { DeviceCommand } from './DeviceCard.js';
 import { filterDevices, isFiltered, noFilter, type DeviceFilter } from './device-filter.js';
 import { PermitJoinControl } from './PermitJoinControl.js';
 import { useDevices } from './use-devices.js';
+import { useIntegrationNames } from './use-integration-names.js';
 import { usePermitJoin } from './use-permit-join.js';
 import './devices.css';
 
@@ -42,6 +43,20 @@ export function DevicesView({ session }: { session: HubSession }) {
     [devices, deferredFilter],
   );
   const selected = selectedId ? devices?.find((device) => device.id === selectedId) : undefined;
+  // The integrations bridged devices came through, so their cards can name them.
+  const integrationIds = useMemo(
+    () =>
+      [...new Set(devices?.map((device) => device.bridge?.integrationId ?? '') ?? [])]
+        .filter(Boolean)
+        .sort()
+        .join(','),
+    [devices],
+  );
+  const integrationNames = useIntegrationNames(
+    session,
+    admin && integrationIds !== '',
+    integrationIds,
+  );
 
   // The cards' callbacks stay the same function across live updates (see DeviceCard's memo),
   // so they read the latest list and reload through a ref.
@@ -110,6 +125,10 @@ export function DevicesView({ session }: { session: HubSession }) {
                 session={session}
                 device={selected}
                 now={now}
+                admin={admin}
+                busy={busy?.id === selected.id ? busy.command : null}
+                integrationNames={integrationNames}
+                onCommand={run}
                 onClose={() => setSelectedId(null)}
               />
             )}
@@ -141,6 +160,7 @@ export function DevicesView({ session }: { session: HubSession }) {
                   admin={admin}
                   busy={busy}
                   selectedId={selectedId}
+                  integrationNames={integrationNames}
                   onCommand={run}
                   onRenamed={renamed}
                   onSelect={select}

@@ -30,3 +30,25 @@ export function nameProblem(name: string): 'empty' | 'long' | null {
   if (trimmed.length > 64) return 'long';
   return null;
 }
+
+/**
+ * Where a bridged device comes from, e.g. "via Home Assistant discovery · integration
+ * Zigbee2MQTT · Yale YRD256"; null for Hearth's own devices. The integration is named when the
+ * panel knows its name (admin), else by its id.
+ */
+export function bridgeOrigin(
+  bridge: DeviceView['bridge'],
+  integrationNames: ReadonlyMap<string, string>,
+  t: Translate,
+): string | null {
+  if (!bridge) return null;
+  const parts = [
+    bridge.source === 'frigate' ? t('devices.bridge.viaFrigate') : t('devices.bridge.viaDiscovery'),
+  ];
+  if (bridge.integrationId !== null) {
+    const name = integrationNames.get(bridge.integrationId) ?? bridge.integrationId;
+    parts.push(t('devices.bridge.integration', { name }));
+  }
+  if (bridge.model) parts.push(bridge.model);
+  return parts.join(' · ');
+}

@@ -121,6 +121,7 @@ function Field({ def, value, problem, onChange }: FieldProps) {
     <span id={helpId} className="settings-help">
       {t(def.help)}
       {def.kind === 'lines' && ` ${t('settings.form.onePerLine')}`}
+      {def.kind === 'words' && ` ${t('settings.form.commaSeparated')}`}
     </span>
   );
   const problemText = problem && (
@@ -164,8 +165,15 @@ function Field({ def, value, problem, onChange }: FieldProps) {
           <input
             {...common}
             type="text"
-            inputMode={def.kind === 'optional-text' ? 'url' : 'decimal'}
+            inputMode={
+              def.kind === 'optional-text'
+                ? 'url'
+                : def.kind === 'text' || def.kind === 'words'
+                  ? 'text'
+                  : 'decimal'
+            }
             autoComplete="off"
+            spellCheck={def.kind === 'text' || def.kind === 'words' ? false : undefined}
             onChange={(event) => onChange(event.target.value)}
           />
         )}

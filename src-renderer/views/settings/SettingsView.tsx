@@ -1,6 +1,7 @@
-// Settings: appearance for everyone; for the admin, pairing a phone, tokens, failed sign-ins,
-// the hub's settings and backups; ports and version for everyone; desktop choices only in the
-// Electron window. A control token is told plainly what it cannot change here.
+// Settings: appearance for everyone; for the admin, pairing a phone, tokens, integration
+// accounts for bridges, failed sign-ins, the hub's settings and backups; ports and version for
+// everyone; desktop choices only in the Electron window. A control token is told plainly what
+// it cannot change here.
 import type { HubSession } from '../../api/hub-session.js';
 import { LoadingLine } from '../../components/LoadingLine.js';
 import { useT } from '../../i18n/LanguageProvider.js';
@@ -9,6 +10,7 @@ import { AppearanceCard } from './AppearanceCard.js';
 import { ConnectionCard } from './ConnectionCard.js';
 import { DesktopCard } from './DesktopCard.js';
 import { HubSettingsCards } from './HubSettingsCards.js';
+import { IntegrationsCard } from './IntegrationsCard.js';
 import { LockoutsCard } from './LockoutsCard.js';
 import { PairPhoneCard } from './PairPhoneCard.js';
 import { StateTransferCard } from './StateTransferCard.js';
@@ -46,6 +48,7 @@ function AdminCards({ session }: { session: HubSession }) {
     <>
       <PairPhoneCard session={session} tokens={tokens} />
       <TokensCard session={session} tokens={tokens} />
+      <IntegrationsCard session={session} />
       <LockoutsCard session={session} />
     </>
   );

@@ -1,6 +1,7 @@
 // The hub settings as the panel groups them: which field of which hub section each form shows,
 // its kind, label and unit. The hub checks every value (getSettings/updateSettings in
-// src-main/shared/operations/settings.ts); the panel only turns text into numbers and lists.
+// src-main/shared/operations/settings.ts); the panel only turns text into numbers and lists
+// (`lines`: one per line; `words`: separated by commas).
 import type { OperationOutput } from '../../../src-main/shared/hub-api.js';
 import type { StringKey } from '../../i18n/catalogue/index.js';
 
@@ -8,7 +9,8 @@ export type HubSettings = OperationOutput<'getSettings'>;
 export type SectionName = keyof HubSettings;
 export type SettingsPatch = Partial<Record<SectionName, Record<string, unknown>>>;
 
-export type FieldKind = 'boolean' | 'integer' | 'number' | 'optional-text' | 'lines';
+export type FieldKind =
+  'boolean' | 'integer' | 'number' | 'text' | 'optional-text' | 'lines' | 'words';
 
 export interface FieldDef {
   section: SectionName;
@@ -60,6 +62,33 @@ export const settingsGroups: GroupDef[] = [
     fields: [
       field('devices', 'handShakesPerMinutePerAddress', 'integer', 'settings.joining.handShakes', {
         help: 'settings.joining.handShakesHelp',
+      }),
+    ],
+  },
+  {
+    id: 'ha-discovery',
+    title: 'settings.haDiscovery.title',
+    fields: [
+      field('discovery', 'homeAssistant', 'boolean', 'settings.haDiscovery.enabled', {
+        help: 'settings.haDiscovery.enabledHelp',
+      }),
+      field('discovery', 'homeAssistantPrefix', 'text', 'settings.haDiscovery.prefix', {
+        help: 'settings.haDiscovery.prefixHelp',
+      }),
+    ],
+  },
+  {
+    id: 'frigate',
+    title: 'settings.frigate.title',
+    fields: [
+      field('frigate', 'topicPrefix', 'text', 'settings.frigate.topicPrefix', {
+        help: 'settings.frigate.topicPrefixHelp',
+      }),
+      field('frigate', 'labels', 'words', 'settings.frigate.labels', {
+        help: 'settings.frigate.labelsHelp',
+      }),
+      field('frigate', 'knownFacesAreNotStrangers', 'boolean', 'settings.frigate.knownFaces', {
+        help: 'settings.frigate.knownFacesHelp',
       }),
     ],
   },
@@ -186,9 +215,11 @@ export function draftOf(group: GroupDef, settings: HubSettings): Draft {
         ? value === true
         : def.kind === 'lines'
           ? (value as string[]).join('\n')
-          : value === null || value === undefined
-            ? ''
-            : String(value);
+          : def.kind === 'words'
+            ? (value as string[]).join(', ')
+            : value === null || value === undefined
+              ? ''
+              : String(value);
   }
   return draft;
 }
@@ -210,7 +241,13 @@ export function patchOf(group: GroupDef, draft: Draft): PatchResult {
         .split('\n')
         .map((line) => line.trim())
         .filter((line) => line !== '');
-    } else if (def.kind === 'optional-text') value = String(raw).trim() || null;
+    } else if (def.kind === 'words') {
+      value = String(raw)
+        .split(',')
+        .map((word) => word.trim())
+        .filter((word) => word !== '');
+    } else if (def.kind === 'text') value = String(raw).trim();
+    else if (def.kind === 'optional-text') value = String(raw).trim() || null;
     else {
       const text = String(raw).trim();
       const pattern = def.kind === 'integer' ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/;

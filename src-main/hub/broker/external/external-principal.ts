@@ -14,7 +14,7 @@ import { parseDeviceTopic } from '../../devices/topics.js';
 
 /** What the registry tells about a device, for judging where its messages came from. */
 export interface ExternalDirectory {
-  find(id: string): { status: 'pending' | 'approved' | 'rejected' } | undefined;
+  find(id: string): { status: 'pending' | 'approved' | 'rejected'; bridge: unknown } | undefined;
   deviceLoggedIn(id: string, withSecret: boolean): void;
 }
 
@@ -32,7 +32,10 @@ export function externalPrincipal(
   if (!parsed) return null;
   const { id, rest } = parsed;
   if (retained && (rest === 'stranger' || rest === 'action')) return null;
-  const approved = directory.find(id)?.status === 'approved';
+  const record = directory.find(id);
+  // A bridged device speaks only on its bridge's topics; nothing under hearth/ is its word.
+  if (record?.bridge) return null;
+  const approved = record?.status === 'approved';
   if (rest === 'action') {
     return {
       kind: 'device',
