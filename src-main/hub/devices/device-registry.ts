@@ -18,6 +18,7 @@ import type { BridgeMapping } from '../../shared/bridge-mapping.js';
 import type { StateStore } from '../store/state-store.js';
 import { ApiError } from '../api/error-catalogue.js';
 import { toDeviceView } from './device-view.js';
+import { newDeviceRecord } from './new-device-record.js';
 import { ReportedState } from './reported-state.js';
 import { mosquittoPasswordHash } from '../broker-config/mosquitto-password.js';
 import { deviceTopic } from './topics.js';
@@ -136,24 +137,7 @@ export class DeviceRegistry implements AccessDirectory {
     address: string,
     approve: boolean,
   ): DeviceRecord {
-    const now = new Date().toISOString();
-    const record: DeviceRecord = {
-      id,
-      name,
-      kind,
-      status: 'pending',
-      address,
-      joinedAt: now,
-      lastSeen: now,
-      state: null,
-      stateAt: null,
-      battery: null,
-      secretHash: null,
-      secretUsed: false,
-      brokerHash: null,
-      bridge: null,
-    };
-    this.options.store.putDevice(id, record, 'soon');
+    this.options.store.putDevice(id, newDeviceRecord(id, kind, name, address, null), 'soon');
     if (approve) return this.approveRecord(id, 'soon');
     this.announce('device_pending', id);
     return this.record(id);
@@ -172,27 +156,10 @@ export class DeviceRegistry implements AccessDirectory {
     approve: boolean,
   ): DeviceRecord {
     if (this.find(id)) throw new ApiError('invalid_input', `there is already a device "${id}"`);
-    const now = new Date().toISOString();
-    this.options.store.putDevice(
-      id,
-      {
-        id,
-        name,
-        kind,
-        status: 'pending',
-        address: bridge.integrationId ? `integration ${bridge.integrationId}` : 'external broker',
-        joinedAt: now,
-        lastSeen: now,
-        state: null,
-        stateAt: null,
-        battery: null,
-        secretHash: null,
-        secretUsed: false,
-        brokerHash: null,
-        bridge,
-      },
-      'now',
-    );
+    const address = bridge.integrationId
+      ? `integration ${bridge.integrationId}`
+      : 'external broker';
+    this.options.store.putDevice(id, newDeviceRecord(id, kind, name, address, bridge), 'now');
     if (approve) return this.approveRecord(id, 'now');
     this.announce('device_pending', id);
     return this.record(id);

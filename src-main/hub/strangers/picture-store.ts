@@ -84,16 +84,7 @@ export class PictureStore {
       if (latest && latest.externalId === undefined && picture.at - latest.at <= mergeWindowMs) {
         return { kind: 'merged', record: this.seenAgain(latest.id, picture.at) };
       }
-      const record: StrangerRecord = {
-        id: newStrangerId(),
-        camera: picture.camera,
-        at: picture.at,
-        firstAt: picture.at,
-        count: 1,
-        size: picture.bytes.length,
-        type: picture.type,
-        sha256: picture.sha256,
-      };
+      const record = firstSighting(picture);
       await writePictureAtomically(this.root, pictureFileName(record), picture.bytes);
       // Listed only now that the whole file is in place.
       this.journal.put(record);
@@ -116,17 +107,7 @@ export class PictureStore {
     return this.exclusive(async () => {
       const existing = this.index.findExternal(externalId);
       if (!existing) {
-        const record: StrangerRecord = {
-          id: newStrangerId(),
-          camera: picture.camera,
-          at: picture.at,
-          firstAt: picture.at,
-          count: 1,
-          size: picture.bytes.length,
-          type: picture.type,
-          sha256: picture.sha256,
-          externalId,
-        };
+        const record = { ...firstSighting(picture), externalId };
         await writePictureAtomically(this.root, pictureFileName(record), picture.bytes);
         this.journal.put(record);
         this.index.add(record);
@@ -253,4 +234,18 @@ export class PictureStore {
     }
     return removed;
   }
+}
+
+/** A new sighting of this picture, seen once. */
+function firstSighting(picture: NewPicture): StrangerRecord {
+  return {
+    id: newStrangerId(),
+    camera: picture.camera,
+    at: picture.at,
+    firstAt: picture.at,
+    count: 1,
+    size: picture.bytes.length,
+    type: picture.type,
+    sha256: picture.sha256,
+  };
 }
