@@ -4,6 +4,8 @@
 // driven like any lock: confirmation, jam, availability, pictures, audit. Bad configs are refused
 // with an activity note and change nothing.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import mqtt, { type MqttClient } from 'mqtt';
 import { api, delay } from '../helpers/devices.js';
@@ -251,6 +253,48 @@ test('an image entity (base64) is a camera: once approved its pictures are store
     return list.length === 1 ? list[0] : null;
   });
   assert.equal(stored.camera, id);
+});
+
+test('an image entity with url_topic: the picture at that URL is fetched and stored; a file: URL is refused', async () => {
+  const picture = jpeg(5_000, 3);
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'image/jpeg' });
+    response.end(picture);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const config = { name: 'Gate', url_topic: 'backdoor/image/gate/url', unique_id: 'gate1' };
+    await esphome.publishAsync('homeassistant/image/backdoor/gate/config', JSON.stringify(config), {
+      qos: 1,
+    });
+    const id = 'ha.backdoor.gate';
+    await waitUntil('announced', () => device(id));
+    await call('POST', `/api/v1/devices/${id}/approve`);
+    await delay(100);
+    const before = (await call('GET', '/api/v1/strangers')).body.strangers.length;
+    await esphome.publishAsync('backdoor/image/gate/url', 'file:///etc/passwd', { qos: 1 });
+    await waitUntil('the refusal noted', async () =>
+      (await call('GET', '/api/v1/activity?limit=50')).body.entries.some(
+        (entry: { kind: string; message: string }) =>
+          entry.kind === 'stranger_refused' &&
+          /only http and https pictures are fetched/.test(entry.message),
+      ),
+    );
+    await esphome.publishAsync('backdoor/image/gate/url', `http://127.0.0.1:${port}/snapshot.jpg`, {
+      qos: 1,
+    });
+    const stored = await waitUntil('stored', async () => {
+      const list = (await call('GET', '/api/v1/strangers')).body.strangers;
+      return list.length === before + 1
+        ? list.find((each: { camera: string }) => each.camera === id)
+        : null;
+    });
+    const bytes = Buffer.from(await (await fetch(new URL(stored.url, hub.httpUrl))).arrayBuffer());
+    assert.ok(bytes.equals(picture), 'the very picture that URL served');
+  } finally {
+    server.close();
+  }
 });
 
 test('bad configs are refused with a note naming the problem, and nothing changes', async () => {

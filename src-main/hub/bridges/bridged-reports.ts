@@ -1,6 +1,7 @@
 // What bridged devices say, heard on their bridge's topics (issue 11): a lock's state in its own
 // words (or a JSON field of its state) becomes Hearth's LOCKED/UNLOCKED/…, its availability
-// topics make it online or offline, a camera's pictures go to the stranger service. Only what the
+// topics make it online or offline, a camera's pictures (bytes, base64, or a URL to fetch) go
+// to the stranger service. Only what the
 // announcing integration account itself published counts (on an external broker, what the broker
 // let through). The subscriptions follow the registry: approved bridged devices only.
 import type { ActivityLog } from '../activity/activity-log.js';
@@ -11,13 +12,14 @@ import type { Logger } from '../log.js';
 import type { DeviceRecord } from '../store/state-schema.js';
 import type { StrangerService } from '../strangers/stranger-service.js';
 import type { BridgeMapping, LockMapping } from '../../shared/bridge-mapping.js';
+import { fetchPicture } from './fetch-picture.js';
 import { readNumber, readValue } from './ha/value-template.js';
 
 export interface BridgedReportsDeps {
   bus: MessageBus;
   registry: DeviceRegistry;
   events: EventBus;
-  strangers: Pick<StrangerService, 'intake'>;
+  strangers: Pick<StrangerService, 'intake' | 'maxPictureBytes'>;
   activity: Pick<ActivityLog, 'record'>;
   external: boolean;
   log: Logger;
@@ -98,6 +100,13 @@ export function startBridgedReports(deps: BridgedReportsDeps): () => void {
         guarded((message) => onImage(id, camera.encoding, message)),
       );
     }
+    if (bridge.camera?.urlTopic) {
+      add(
+        bridge.camera.urlTopic,
+        id,
+        guarded((message) => void onUrl(record, message)),
+      );
+    }
     for (const entry of bridge.availability?.topics ?? []) {
       add(
         entry.topic,
@@ -155,6 +164,23 @@ export function startBridgedReports(deps: BridgedReportsDeps): () => void {
     deps.strangers.intake(id, bytes, 'mqtt').catch((error: unknown) => {
       deps.log.error('a bridged camera picture failed', { id, error });
     });
+  };
+
+  const onUrl = async (record: DeviceRecord, message: InboundMessage): Promise<void> => {
+    const fetched = await fetchPicture(
+      message.payload.toString('utf8').slice(0, 2048),
+      deps.strangers.maxPictureBytes(),
+    );
+    if (!fetched.ok) {
+      deps.activity.record({
+        kind: 'stranger_refused',
+        message: `${record.name}'s picture was not taken: ${fetched.problem}`,
+        actor: record.id,
+        data: { via: 'url', code: 'fetch_failed' },
+      });
+      return;
+    }
+    onImage(record.id, 'raw', { ...message, payload: fetched.bytes });
   };
 
   /** Wires what changed: approved bridged devices in, everything else out. */
