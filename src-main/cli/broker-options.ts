@@ -47,7 +47,7 @@ export function parseBrokerOptions(
   pick: (flag: string, variable: string) => string | undefined,
   dynsecFlag: boolean,
 ): BrokerCliOptions {
-  const format = pick('format', 'HEARTH_BROKER_CONFIG_FORMAT') ?? 'mosquitto-acl';
+  const format = pick('format', '') ?? 'mosquitto-acl';
   if (!(BROKER_CONFIG_FORMATS as readonly string[]).includes(format)) {
     throw new StartupError(
       `--format must be ${BROKER_CONFIG_FORMATS.join(' or ')}, not "${format}"`,
