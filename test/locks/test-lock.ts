@@ -149,6 +149,15 @@ export class TestLock {
     }
   }
 
+  /** Resolves once every report for the commands received so far has been sent (and acked). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const chain = this.answering;
+      await chain;
+      if (chain === this.answering) return;
+    }
+  }
+
   /** A clean goodbye: the hub sees the connection close (no will). */
   async disconnect(): Promise<void> {
     const client = this.live();

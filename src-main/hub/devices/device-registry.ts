@@ -17,8 +17,9 @@ import type { DeviceRecord } from '../store/state-schema.js';
 import type { BridgeMapping } from '../../shared/bridge-mapping.js';
 import type { StateStore } from '../store/state-store.js';
 import { ApiError } from '../api/error-catalogue.js';
-import { toDeviceView } from './device-view.js';
+import { byJoiningOrder, toDeviceView } from './device-view.js';
 import { newDeviceRecord } from './new-device-record.js';
+import { DeviceLiveness } from './device-liveness.js';
 import { ReportedState } from './reported-state.js';
 import { mosquittoPasswordHash } from '../broker-config/mosquitto-password.js';
 import { deviceTopic } from './topics.js';
@@ -38,21 +39,25 @@ export interface DeviceRegistryOptions {
 }
 
 export class DeviceRegistry implements AccessDirectory {
-  private readonly online = new Set<string>();
   /** Secrets not yet used, kept in memory only, so a joining device can be sent its secret again. */
   private readonly unusedSecrets = new Map<string, string>();
   private readonly reported: ReportedState;
-  private readonly reportListeners = new Set<(id: string, state: string) => void>();
+  private readonly liveness: DeviceLiveness;
   private listTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: DeviceRegistryOptions) {
     this.reported = new ReportedState(options.store);
+    this.liveness = new DeviceLiveness({
+      reported: this.reported,
+      events: options.events,
+      publish: options.publish,
+      listChanged: () => this.publishList(),
+    });
   }
 
   /** Every state report of an approved device, changed or not (a lock confirming a command). */
   onReport(listener: (id: string, state: string) => void): () => void {
-    this.reportListeners.add(listener);
-    return () => this.reportListeners.delete(listener);
+    return this.liveness.onReport(listener);
   }
 
   // ---- reading -------------------------------------------------------------------------
@@ -75,7 +80,7 @@ export class DeviceRegistry implements AccessDirectory {
   }
 
   isOnline(id: string): boolean {
-    return this.online.has(id);
+    return this.liveness.isOnline(id);
   }
 
   // ---- AccessDirectory -------------------------------------------------------------------
@@ -266,47 +271,12 @@ export class DeviceRegistry implements AccessDirectory {
 
   setOnline(id: string, online: boolean): void {
     const record = this.find(id);
-    if (!record || record.status !== 'approved') return;
-    if (this.online.has(id) === online) return;
-    if (online) this.online.add(id);
-    else this.online.delete(id);
-    this.reported.set(id, { lastSeen: new Date().toISOString() });
-    if (!online && !record.bridge) {
-      // The broker saw it go (a clean disconnect sends no will): say so on its retained topic
-      // too, so that subscribers do not go on believing the last `online`.
-      void this.options
-        .publish(deviceTopic(id, 'availability'), 'offline', { qos: 1, retain: true })
-        .catch(() => {});
-    }
-    this.options.events.emit('availability', { id, availability: online ? 'online' : 'offline' });
-    this.publishList();
+    if (record?.status === 'approved') this.liveness.setOnline(record, online);
   }
 
   recordState(id: string, state: string, battery: number | null): void {
     const record = this.find(id);
-    if (!record || record.status !== 'approved') return;
-    const now = new Date().toISOString();
-    const nextBattery = battery ?? record.battery;
-    if (record.state === state && record.battery === nextBattery) {
-      this.reported.set(id, { lastSeen: now });
-    } else {
-      this.reported.set(id, { state, stateAt: now, battery: nextBattery, lastSeen: now });
-      this.options.events.emit('device_state', {
-        id,
-        state: state.toLowerCase(),
-        battery: nextBattery,
-      });
-      if (record.kind === 'lock') {
-        this.options.events.emit('lock_state', {
-          id,
-          state: state.toLowerCase(),
-          previous: record.state?.toLowerCase() ?? 'unknown',
-          battery: nextBattery,
-        });
-      }
-      this.publishList();
-    }
-    for (const listener of this.reportListeners) listener(id, state);
+    if (record?.status === 'approved') this.liveness.recordState(record, state, battery);
   }
 
   /**
@@ -383,7 +353,7 @@ export class DeviceRegistry implements AccessDirectory {
     this.unusedSecrets.delete(id);
     this.reported.forget(id);
     this.options.kick(id);
-    this.online.delete(id);
+    this.liveness.forget(id);
     for (const topic of ['state', 'availability'] as const) {
       // An empty retained message removes the retained one (MQTT-3.3.1-10/11).
       void this.options
@@ -420,15 +390,6 @@ export class DeviceRegistry implements AccessDirectory {
   }
 
   private view(record: DeviceRecord): DeviceView {
-    return toDeviceView(record, this.online.has(record.id));
+    return toDeviceView(record, this.liveness.isOnline(record.id));
   }
-}
-
-/**
- * Oldest first, then by id. ISO times of one format sort as plain strings; localeCompare (ICU)
- * is kept for the ids only, and was a large part of listing a thousand devices.
- */
-function byJoiningOrder(a: DeviceView, b: DeviceView): number {
-  if (a.joinedAt !== b.joinedAt) return a.joinedAt < b.joinedAt ? -1 : 1;
-  return a.id.localeCompare(b.id);
 }
