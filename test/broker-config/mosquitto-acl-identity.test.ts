@@ -1,13 +1,13 @@
 // The password + ACL files on a real Mosquitto 2.0.11: who can use whose client id, exactly
 // as far as the files' notes say, and a reload after a change.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mosquittoPasswordHash } from '../../src-main/hub/broker-config/mosquitto-password.js';
 import type { BrokerAccounts } from '../../src-main/hub/broker-config/broker-accounts.js';
-import { startTestMosquitto, type TestMosquitto } from '../helpers/mosquitto.js';
+import { startTestMosquitto } from '../helpers/mosquitto.js';
 import {
   ACL_LINES,
   NOT_AUTHORIZED,
@@ -15,29 +15,22 @@ import {
   aclFiles,
   connackCode,
   homeAccounts,
+  mosquittoForFile,
   probe,
   publishCode,
   receivedUntil,
   topic,
-  type Probe,
 } from './probe.js';
 
-let broker: TestMosquitto;
-let p: Probe;
-before(async () => {
-  broker = await startTestMosquitto({ files: aclFiles(homeAccounts()), lines: ACL_LINES });
-  p = probe(broker.url);
-});
-afterEach(async () => p?.closeAll());
-after(async () => broker?.stop());
+const p = mosquittoForFile({ files: aclFiles(homeAccounts()), lines: ACL_LINES });
 
 test("(a) an anonymous client using a logged-in device's id can neither act as it nor read its hand_shake", async () => {
-  const hub = await p.hub();
-  const impostor = await p.anonymous('lock1');
+  const hub = await p().hub();
+  const impostor = await p().anonymous('lock1');
   assert.equal(await publishCode(impostor, topic('lock1', 'action'), 'lock all'), NOT_AUTHORIZED);
   await impostor.subscribeAsync(topic('lock1', 'hand_shake'), { qos: 1 });
   // The same rule lets a device awaiting its first login read its hand_shake: the control.
-  const fresh = await p.anonymous('fresh1');
+  const fresh = await p().anonymous('fresh1');
   await fresh.subscribeAsync(topic('fresh1', 'hand_shake'), { qos: 1 });
   const leaked: string[] = [];
   impostor.on('message', (t) => leaked.push(t));
@@ -50,10 +43,10 @@ test("(a) an anonymous client using a logged-in device's id can neither act as i
 });
 
 test("(b) an approved device using another device's client id cannot read its hand_shake or reach its reports; its action inbox is open to it, as the notes say", async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   await hub.subscribeAsync('hearth/#', { qos: 1 });
   for (const other of ['lock1', 'pend1', 'fresh1']) {
-    const lock2 = await p.device('lock2', other);
+    const lock2 = await p().device('lock2', other);
     const seen = await receivedUntil(
       hub,
       async () => {
@@ -82,10 +75,10 @@ test("(b) an approved device using another device's client id cannot read its ha
 });
 
 test('as the notes say: joining rights follow the chosen client id', async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   // A pending device's and an awaiting device's ids are open to any anonymous client...
   for (const id of ['pend1', 'fresh1']) {
-    const anyone = await p.anonymous(id);
+    const anyone = await p().anonymous(id);
     assert.equal(await publishCode(anyone, topic(id, 'action')), 0, id);
     await anyone.subscribeAsync(topic(id, 'hand_shake'), { qos: 1 });
     const got = new Promise((resolve) => anyone.once('message', (_t, m) => resolve(String(m))));
@@ -93,12 +86,12 @@ test('as the notes say: joining rights follow the chosen client id', async () =>
     assert.equal(await got, 'approved s');
   }
   // ...an approved device with an unknown id gets that id's joining rights...
-  const lock2 = await p.device('lock2', 'unknown7');
+  const lock2 = await p().device('lock2', 'unknown7');
   assert.equal(await publishCode(lock2, topic('unknown7', 'action')), 0);
   // ...and an anonymous client with a connected device's id disconnects it.
-  const lock1 = await p.device('lock1');
+  const lock1 = await p().device('lock1');
   const closed = new Promise((resolve) => lock1.once('close', () => resolve(null)));
-  await p.anonymous('lock1');
+  await p().anonymous('lock1');
   await closed;
 });
 

@@ -1,8 +1,7 @@
 // The password + ACL files Hearth renders, loaded by a real Mosquitto 2.0.11: what it enforces
 // for the hub, approved devices and joining devices (contract 2.3).
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
-import { startTestMosquitto, type TestMosquitto } from '../helpers/mosquitto.js';
+import { test } from 'node:test';
 import {
   ACL_LINES,
   NOT_AUTHORIZED,
@@ -10,25 +9,17 @@ import {
   aclFiles,
   connackCode,
   homeAccounts,
-  probe,
+  mosquittoForFile,
   publishCode,
   receivedUntil,
   subackCode,
   topic,
-  type Probe,
 } from './probe.js';
 
-let broker: TestMosquitto;
-let p: Probe;
-before(async () => {
-  broker = await startTestMosquitto({ files: aclFiles(homeAccounts()), lines: ACL_LINES });
-  p = probe(broker.url);
-});
-afterEach(async () => p?.closeAll());
-after(async () => broker?.stop());
+const p = mosquittoForFile({ files: aclFiles(homeAccounts()), lines: ACL_LINES });
 
 test('the hub reads and writes every hearth topic, with the hash Hearth wrote', async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   assert.equal(await subackCode(hub, 'hearth/#'), 1);
   const seen = await receivedUntil(hub, async () => {}, {
     publisher: hub,
@@ -39,9 +30,9 @@ test('the hub reads and writes every hearth topic, with the hash Hearth wrote', 
 });
 
 test('an approved device logs in with its secret and publishes its own topics', async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   await hub.subscribeAsync('hearth/#', { qos: 1 });
-  const lock1 = await p.device('lock1');
+  const lock1 = await p().device('lock1');
   const seen = await receivedUntil(
     hub,
     async () => {
@@ -59,23 +50,23 @@ test('an approved device logs in with its secret and publishes its own topics', 
 
 test('wrong password, unknown user, or an approved device without a known secret: refused', async () => {
   const wrong = { username: 'lock1', password: 'not-the-secret', clientId: 'lock1' };
-  assert.equal(await connackCode(p.url, wrong), NOT_AUTHORIZED);
-  assert.equal(await connackCode(p.url, { ...wrong, protocolVersion: 4 }), 5);
-  assert.equal(await connackCode(p.url, { ...wrong, username: 'nobody' }), NOT_AUTHORIZED);
+  assert.equal(await connackCode(p().url, wrong), NOT_AUTHORIZED);
+  assert.equal(await connackCode(p().url, { ...wrong, protocolVersion: 4 }), 5);
+  assert.equal(await connackCode(p().url, { ...wrong, username: 'nobody' }), NOT_AUTHORIZED);
   assert.equal(
-    await connackCode(p.url, { ...wrong, username: 'old1', clientId: 'old1' }),
+    await connackCode(p().url, { ...wrong, username: 'old1', clientId: 'old1' }),
     NOT_AUTHORIZED,
   );
   assert.equal(
-    await connackCode(p.url, { ...wrong, username: 'pend1', clientId: 'pend1' }),
+    await connackCode(p().url, { ...wrong, username: 'pend1', clientId: 'pend1' }),
     NOT_AUTHORIZED,
   );
 });
 
 test("an approved device is refused another device's topics, hearth/ and others (PUBACK 0x87)", async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   await hub.subscribeAsync('#', { qos: 1 });
-  const lock1 = await p.device('lock1');
+  const lock1 = await p().device('lock1');
   const seen = await receivedUntil(
     hub,
     async () => {
@@ -97,9 +88,9 @@ test("an approved device is refused another device's topics, hearth/ and others 
 });
 
 test("subscriptions are granted but deliver only the device's own set and reply/# (as the notes say); no hand_shake once it logs in", async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   await hub.publishAsync('hearth/devices', '[]', { qos: 1, retain: true });
-  const lock1 = await p.device('lock1');
+  const lock1 = await p().device('lock1');
   for (const filter of [
     topic('lock2', 'set'),
     topic('lock2', 'hand_shake'),
@@ -131,12 +122,12 @@ test("subscriptions are granted but deliver only the device's own set and reply/
 });
 
 test('$SYS: a device gets none of it, while a reader allowed $SYS does', async () => {
-  const reader = await p.connect(SYS_READER);
+  const reader = await p().connect(SYS_READER);
   const version = new Promise<string>((resolve) => reader.on('message', (t) => resolve(t)));
   await reader.subscribeAsync('$SYS/broker/version', { qos: 1 });
   assert.equal(await version, '$SYS/broker/version'); // retained: delivered at once
-  const hub = await p.hub();
-  const lock1 = await p.device('lock1');
+  const hub = await p().hub();
+  const lock1 = await p().device('lock1');
   const seen = await receivedUntil(
     lock1,
     async () => {
@@ -149,9 +140,9 @@ test('$SYS: a device gets none of it, while a reader allowed $SYS does', async (
 });
 
 test('an anonymous device with a new id publishes only its own action, reads only its own hand_shake', async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   await hub.subscribeAsync('hearth/#', { qos: 1 });
-  const joiner = await p.anonymous('new1');
+  const joiner = await p().anonymous('new1');
   const toHub = await receivedUntil(
     hub,
     async () => {

@@ -1,7 +1,7 @@
 // The dynsec plugin kept in step while Mosquitto 2.0.11 runs: Hearth's live commands, and
 // the file being read only at start.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -9,7 +9,7 @@ import {
   renderMosquittoDynsec,
 } from '../../src-main/hub/broker-config/mosquitto-dynsec.js';
 import { mosquittoPasswordHash } from '../../src-main/hub/broker-config/mosquitto-password.js';
-import { startTestMosquitto, type TestMosquitto } from '../helpers/mosquitto.js';
+import { startTestMosquitto } from '../helpers/mosquitto.js';
 import {
   DYNSEC_LINES,
   NOT_AUTHORIZED,
@@ -17,42 +17,34 @@ import {
   dynsecFiles,
   dynsecSend,
   homeAccounts,
-  probe,
+  mosquittoForFile,
   publishCode,
   topic,
-  type Probe,
 } from './probe.js';
 
-let broker: TestMosquitto;
-let p: Probe;
-before(async () => {
-  broker = await startTestMosquitto({ files: dynsecFiles(homeAccounts()), lines: DYNSEC_LINES });
-  p = probe(broker.url);
-});
-afterEach(async () => p?.closeAll());
-after(async () => broker?.stop());
+const p = mosquittoForFile({ files: dynsecFiles(homeAccounts()), lines: DYNSEC_LINES });
 
 test('live commands: approve, close joining (kicks anonymous clients), remove', async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   const lock9 = { username: 'lock9', password: 'secret-of-lock9', clientId: 'lock9' };
-  assert.equal(await connackCode(p.url, lock9), NOT_AUTHORIZED);
+  assert.equal(await connackCode(p().url, lock9), NOT_AUTHORIZED);
   await dynsecSend(hub, dynsecCommands.addDevice('lock9', lock9.password));
-  const device = await p.connect(lock9);
+  const device = await p().connect(lock9);
   assert.equal(await publishCode(device, topic('lock9', 'state')), 0);
   assert.equal(await publishCode(device, topic('lock1', 'state')), NOT_AUTHORIZED);
   await device.endAsync(true);
 
-  const joiner = await p.anonymous('lock9');
+  const joiner = await p().anonymous('lock9');
   assert.equal(await publishCode(joiner, topic('lock9', 'action')), 0);
   const kicked = new Promise((resolve) => joiner.once('close', () => resolve(null)));
   await dynsecSend(hub, dynsecCommands.closeJoining('lock9'));
   await kicked;
-  const late = await p.anonymous('lock9');
+  const late = await p().anonymous('lock9');
   assert.equal(await publishCode(late, topic('lock9', 'action')), NOT_AUTHORIZED);
 
   await dynsecSend(hub, dynsecCommands.removeDevice('lock9'));
-  assert.equal(await connackCode(p.url, lock9), NOT_AUTHORIZED);
-  const again = await p.anonymous('lock9');
+  assert.equal(await connackCode(p().url, lock9), NOT_AUTHORIZED);
+  const again = await p().anonymous('lock9');
   assert.equal(await publishCode(again, topic('lock9', 'action')), 0);
 });
 

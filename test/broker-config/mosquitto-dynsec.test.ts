@@ -1,10 +1,9 @@
 // The dynamic-security.json Hearth renders, loaded by a real Mosquitto 2.0.11 with the dynsec
 // plugin: what it enforces (contract 2.3), and what its notes concede.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { mosquittoPasswordHash } from '../../src-main/hub/broker-config/mosquitto-password.js';
 import type { BrokerAccounts } from '../../src-main/hub/broker-config/broker-accounts.js';
-import { startTestMosquitto, type TestMosquitto } from '../helpers/mosquitto.js';
 import {
   DYNSEC_LINES,
   NOT_AUTHORIZED,
@@ -13,12 +12,11 @@ import {
   dynsecFiles,
   dynsecSend,
   homeAccounts,
-  probe,
+  mosquittoForFile,
   publishCode,
   receivedUntil,
   subackCode,
   topic,
-  type Probe,
 } from './probe.js';
 
 const ZIGBEE = { username: 'integration:zigbee', password: 'zigbee-password' };
@@ -41,17 +39,10 @@ function accounts(): BrokerAccounts {
   };
 }
 
-let broker: TestMosquitto;
-let p: Probe;
-before(async () => {
-  broker = await startTestMosquitto({ files: dynsecFiles(accounts()), lines: DYNSEC_LINES });
-  p = probe(broker.url);
-});
-afterEach(async () => p?.closeAll());
-after(async () => broker?.stop());
+const p = mosquittoForFile({ files: dynsecFiles(accounts()), lines: DYNSEC_LINES });
 
 test('the hub reads and writes hearth topics and may use the plugin API', async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   assert.deepEqual(
     await receivedUntil(hub, async () => {}, { publisher: hub, topic: 'hearth/x' }),
     [],
@@ -61,9 +52,9 @@ test('the hub reads and writes hearth topics and may use the plugin API', async 
 });
 
 test('an approved device logs in with its secret; its state reaches the hub', async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   await hub.subscribeAsync('hearth/#', { qos: 1 });
-  const lock1 = await p.device('lock1');
+  const lock1 = await p().device('lock1');
   const seen = await receivedUntil(
     hub,
     async () => {
@@ -83,17 +74,17 @@ test('an approved device logs in with its secret; its state reaches the hub', as
 
 test('refused: wrong password, another client id (also (b)), no known secret', async () => {
   const lock1 = { username: 'lock1', password: SECRETS.lock1!, clientId: 'lock1' };
-  assert.equal(await connackCode(p.url, { ...lock1, password: 'wrong' }), NOT_AUTHORIZED);
-  assert.equal(await connackCode(p.url, { ...lock1, password: 'wrong', protocolVersion: 4 }), 5);
-  assert.equal(await connackCode(p.url, { ...lock1, clientId: 'lock1-other' }), NOT_AUTHORIZED);
+  assert.equal(await connackCode(p().url, { ...lock1, password: 'wrong' }), NOT_AUTHORIZED);
+  assert.equal(await connackCode(p().url, { ...lock1, password: 'wrong', protocolVersion: 4 }), 5);
+  assert.equal(await connackCode(p().url, { ...lock1, clientId: 'lock1-other' }), NOT_AUTHORIZED);
   const lock2AsLock1 = { username: 'lock2', password: SECRETS.lock2!, clientId: 'lock1' };
-  assert.equal(await connackCode(p.url, lock2AsLock1), NOT_AUTHORIZED);
+  assert.equal(await connackCode(p().url, lock2AsLock1), NOT_AUTHORIZED);
   const old1 = { username: 'old1', password: 'anything', clientId: 'old1' };
-  assert.equal(await connackCode(p.url, old1), NOT_AUTHORIZED);
+  assert.equal(await connackCode(p().url, old1), NOT_AUTHORIZED);
 });
 
 test("a device's subscriptions: only its own set, hand_shake, reply/# (SUBACK 0x87)", async () => {
-  const lock1 = await p.device('lock1');
+  const lock1 = await p().device('lock1');
   for (const own of [
     topic('lock1', 'set'),
     topic('lock1', 'hand_shake'),
@@ -107,9 +98,9 @@ test("a device's subscriptions: only its own set, hand_shake, reply/# (SUBACK 0x
 });
 
 test('an anonymous device: its own action and hand_shake, no wildcard, no closed id', async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   await hub.subscribeAsync('hearth/#', { qos: 1 });
-  const joiner = await p.anonymous('new1');
+  const joiner = await p().anonymous('new1');
   const toHub = await receivedUntil(
     hub,
     async () => {
@@ -133,14 +124,14 @@ test('an anonymous device: its own action and hand_shake, no wildcard, no closed
 });
 
 test('(a) an anonymous client with a logged-in device id can neither act as it nor read it', async () => {
-  const impostor = await p.anonymous('lock1');
+  const impostor = await p().anonymous('lock1');
   assert.equal(await publishCode(impostor, topic('lock1', 'action'), 'lock all'), NOT_AUTHORIZED);
   assert.equal(await subackCode(impostor, topic('lock1', 'hand_shake')), NOT_AUTHORIZED);
 });
 
 test('as the notes say: joining topics are not tied to the client id', async () => {
-  const hub = await p.hub();
-  const anyone = await p.anonymous('someone');
+  const hub = await p().hub();
+  const anyone = await p().anonymous('someone');
   assert.equal(await publishCode(anyone, topic('pend1', 'action'), 'hand_shake pend1'), 0);
   // An approved device that has not logged in yet: its hand_shake carries its secret.
   assert.equal(await subackCode(anyone, topic('fresh1', 'hand_shake')), 1);
@@ -150,9 +141,9 @@ test('as the notes say: joining topics are not tied to the client id', async () 
 });
 
 test('an integration has its rights but never writes hearth/ or reads a hand_shake', async () => {
-  const hub = await p.hub();
+  const hub = await p().hub();
   await hub.subscribeAsync('#', { qos: 1 });
-  const zigbee = await p.connect(ZIGBEE);
+  const zigbee = await p().connect(ZIGBEE);
   assert.equal(await subackCode(zigbee, '#'), 1);
   const toHub = await receivedUntil(
     hub,

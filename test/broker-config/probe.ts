@@ -1,7 +1,13 @@
 // Probes for what a real Mosquitto lets a client do, shared by the broker-config tests: MQTT 5
 // clients, so refusals come back as reason codes (PUBACK/SUBACK/CONNACK 0x87 = 135).
 import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import {
+  startTestMosquitto,
+  type TestMosquitto,
+  type TestMosquittoOptions,
+} from '../helpers/mosquitto.js';
 import { mosquittoPasswordHash } from '../../src-main/hub/broker-config/mosquitto-password.js';
 import type { BrokerAccounts } from '../../src-main/hub/broker-config/broker-accounts.js';
 import { renderMosquittoAcl } from '../../src-main/hub/broker-config/mosquitto-acl.js';
@@ -48,6 +54,22 @@ export interface Probe {
   device(id: string, clientId?: string): Promise<MqttClient>;
   anonymous(clientId: string): Promise<MqttClient>;
   closeAll(): Promise<void>;
+}
+
+/**
+ * One Mosquitto for the whole test file, started with these files and config lines, and a fresh
+ * set of clients for each test (closed after it). Returns the current probe.
+ */
+export function mosquittoForFile(config: TestMosquittoOptions): () => Probe {
+  let broker: TestMosquitto | undefined;
+  let current: Probe | undefined;
+  before(async () => {
+    broker = await startTestMosquitto(config);
+    current = probe(broker.url);
+  });
+  afterEach(async () => current?.closeAll());
+  after(async () => broker?.stop());
+  return () => current!;
 }
 
 export function probe(url: string): Probe {
