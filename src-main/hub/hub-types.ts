@@ -2,7 +2,6 @@
 // the tests see it.
 import type { ExternalBrokerChoice } from './broker/start-hub-broker.js';
 import type { BrokerSyncChoice } from './broker-config/broker-sync.js';
-import type { HostSpawner } from './actions/host/host-spawner.js';
 import type { EventBus } from './events.js';
 import type { CallerIdentity } from './hub-caller.js';
 import type { Logger } from './log.js';
@@ -35,8 +34,6 @@ export interface HubOptions {
   panelDir?: string;
   /** Announce the hub on the LAN with mDNS (contract 1, `--no-mdns`); on unless false. */
   mdns?: boolean;
-  /** How the action host starts: Electron's utilityProcess in the desktop app; a fork otherwise. */
-  actionHostSpawner?: HostSpawner;
   log: Logger;
 }
 

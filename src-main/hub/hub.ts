@@ -215,7 +215,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 
     const { actions, actionFiles, remoteCode } = await buildActionTable({
       dataDir: options.dataDir,
-      ...(options.actionHostSpawner ? { spawner: options.actionHostSpawner } : {}),
       store,
       events,
       warnings,

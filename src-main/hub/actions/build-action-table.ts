@@ -21,11 +21,9 @@ import { createStateActions } from './built-in/state-actions.js';
 import { ActionCatalog } from './files/action-catalog.js';
 import { RemoteCode } from './files/remote-code.js';
 import { createActionFiles } from './files/start-action-files.js';
-import type { HostSpawner } from './host/host-spawner.js';
 
 export interface ActionTableDependencies {
   dataDir: string;
-  spawner?: HostSpawner;
   store: StateStore;
   events: EventBus;
   warnings: Warnings;
@@ -64,7 +62,6 @@ export async function buildActionTable(deps: ActionTableDependencies) {
       command: (id, command, who) => locks.command(id, command, who),
     },
     limits: () => store.state.settings.actions,
-    ...(deps.spawner ? { spawner: deps.spawner } : {}),
     onProblem: (source, message) =>
       deps.events.emit('action_error', {
         action: source,

@@ -55,6 +55,7 @@ export class ActionFiles {
       if (!present.has(file)) {
         this.files.delete(file);
         this.options.catalog.removeFile(file);
+        this.options.host.unload(file);
         this.options.log.info(`action file ${file} removed`);
       }
     }
@@ -65,12 +66,13 @@ export class ActionFiles {
     const before = this.files.get(file);
     const resolved = resolveInside(this.options.dir, file);
     if (!resolved.ok) return this.invalid(file, resolved.error, before);
-    const sha256 = createHash('sha256').update(fs.readFileSync(resolved.path)).digest('hex');
+    const bytes = fs.readFileSync(resolved.path);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (before?.sha256 === sha256 && before.status === 'loaded') return;
     const version = ++this.version;
     let report;
     try {
-      report = await this.options.host.inspect(resolved.path, version);
+      report = await this.options.host.inspect(file, version, bytes.toString('utf8'));
     } catch (error) {
       return this.invalid(file, (error as Error).message, before, sha256);
     }
@@ -86,7 +88,7 @@ export class ActionFiles {
       (exportName, name, message) =>
         host.call(
           { kind: 'action', label: `"${name}" (${file})`, file, name },
-          resolved.path,
+          file,
           version,
           exportName,
           message,

@@ -1,11 +1,9 @@
-// Puts action files together for the composition root: the folder, the host process, the hub
-// API it may use, the loader and the folder watch. One call at start, one stop.
+// Puts action files together for the composition root: the folder, the sandbox that runs them,
+// the hub API they may use, the loader and the folder watch. One call at start, one stop.
 import type { Logger } from '../../log.js';
 import { ActionHost } from '../host/action-host.js';
 import { ActionStore } from '../host/action-store.js';
 import { createHostApi, type HostApiServices } from '../host/host-api.js';
-import { hostScriptPath } from '../host/host-script.js';
-import { forkHostSpawner, type HostSpawner } from '../host/host-spawner.js';
 import type { ActionCatalog } from './action-catalog.js';
 import { ensureActionsDir } from './action-folder.js';
 import { ActionFiles } from './action-files.js';
@@ -23,8 +21,6 @@ export interface ActionFilesSetup {
   catalog: ActionCatalog;
   services: Omit<HostApiServices, 'store' | 'log'>;
   limits?: () => ActionLimits;
-  /** Electron's utilityProcess in the desktop app; forks this Node binary by default. */
-  spawner?: HostSpawner;
   /** An action file problem, or an error no call owned: for `action_error` events. */
   onProblem?: (source: string, message: string) => void;
   log: Logger;
@@ -53,14 +49,12 @@ export async function createActionFiles(setup: ActionFilesSetup): Promise<Runnin
   const limits = setup.limits ?? (() => DEFAULT_ACTION_LIMITS);
   const store = new ActionStore(setup.dataDir);
   const host = new ActionHost({
-    spawner: setup.spawner ?? forkHostSpawner,
-    script: await hostScriptPath(),
     actionsDir: dir,
     memoryMb: () => limits().memoryMb,
     callTimeoutMs: () => limits().callTimeoutMs,
     api: createHostApi({ ...setup.services, store, log: setup.log.child('action-log') }),
     log: setup.log.child('host'),
-    onStrayError: (message) => setup.onProblem?.('action host', message),
+    onStrayError: (message) => setup.onProblem?.('action sandbox', message),
   });
   const files = new ActionFiles({
     dir,

@@ -1,100 +1,130 @@
-// The hub side of the action host: starts the host process, sends it calls, holds each call to
-// its time budget, and stops and restarts the host (with back-off) when a call overruns or the
-// host dies. A loop, a microtask loop or a memory flood can only be stopped from outside the
-// process that runs it, which is why user code never runs in the hub's own.
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+// The hub side of the action sandbox: starts its worker thread, sends it calls with their
+// limits, answers the `hub` requests actions make, and turns the engine's stops into the
+// errors docs/actions.md gives. The engine stops loops and memory floods itself; the hub only
+// ends the whole worker when it dies, or when its engine stays busy well past a deadline (a
+// stop the engine could not make), and then starts a new one with back-off.
 import type { Logger } from '../../log.js';
+import { Backoff } from './backoff.js';
+import { HostCall, WALL_CEILING_MS, type CallOwner } from './host-call.js';
 import type { HostApi } from './host-api.js';
 import {
   HostToHubSchema,
   type ActionMessage,
   type FileReport,
   type HostToHub,
+  type HubToHost,
 } from './host-protocol.js';
-import type { HostChannel, HostSpawner } from './host-spawner.js';
-import { Backoff } from './backoff.js';
-import { HostCall, type CallOwner } from './host-call.js';
+import { startSandboxThread, type SandboxThread } from './sandbox-thread.js';
 
 export const MAX_API_CALLS_PER_CALL = 1000;
+/** The engine itself and each file's empty runtime, on top of the memory cap for action code. */
+export const SANDBOX_BASE_MB = 16;
+/** How far past its deadline a busy engine may be before the worker is ended from outside. */
+export const STUCK_GRACE_MS = 2_000;
+const WATCHDOG_EVERY_MS = 250;
 
 export interface ActionHostOptions {
-  spawner: HostSpawner;
-  script: string;
   actionsDir: string;
-  /** Read at each (re)start: a changed setting applies from the next host. */
+  /** Read at each call: a changed setting applies to the next call. */
   memoryMb: () => number;
   callTimeoutMs: () => number;
   api: HostApi;
   log: Logger;
-  /** An error no call owns (a timer that threw later); reported, never fatal. */
+  /** An error no call owns (code that ran on after its call ended); reported, never fatal. */
   onStrayError?: (message: string) => void;
 }
 
+type ToHost = Extract<HubToHost, { id: number }>;
+type Build = (id: number, limits: { budgetMs: number; memoryMb: number }) => ToHost;
+
 export class ActionHost {
-  private child: HostChannel | null = null;
+  private thread: SandboxThread | null = null;
   private ready: Promise<void> | null = null;
   private readonly calls = new Map<number, HostCall>();
   private nextId = 1;
   private stopped = false;
   private readonly backoff = new Backoff();
-  private memoryMb = 0;
-  /** Restarts so far, for figures and tests. */
+  private watchdog: NodeJS.Timeout | null = null;
+  /** The memory cap the running worker was started with. */
+  private threadMemoryMb = 0;
+  /** Each file's last good version: a new worker loads them again before any call. */
+  private readonly loaded = new Map<string, { version: number; source: string }>();
+  /** Times the worker had to be started again (it died, or was ended as stuck). */
   restarts = 0;
 
   constructor(private readonly options: ActionHostOptions) {}
 
-  /** Imports a file in the host and lists what it exports. */
-  inspect(file: string, version: number): Promise<FileReport> {
-    return this.send({ kind: 'inspect', label: `loading ${path.basename(file)}` }, (id) => ({
+  /** Loads a file (a new version of it) in the sandbox and lists what it exports. */
+  async inspect(file: string, version: number, source: string): Promise<FileReport> {
+    const owner: CallOwner = { kind: 'inspect', label: `loading ${file}` };
+    const report = (await this.send(owner, (id, limits) => ({
       type: 'inspect',
       id,
-      url: fileUrl(file, version),
-    })) as Promise<FileReport>;
+      file,
+      version,
+      source,
+      limits,
+    }))) as FileReport;
+    this.loaded.set(file, { version, source });
+    return report;
+  }
+
+  /** The file is gone: its runtime and its memory are released. */
+  unload(file: string): void {
+    this.loaded.delete(file);
+    this.thread?.send({ type: 'unload', file });
   }
 
   /** Runs one exported function with the message; resolves with the reply text (or null). */
-  call(
-    owner: CallOwner,
-    file: string,
-    version: number,
-    exportName: string,
-    message: ActionMessage,
-  ) {
-    return this.send(owner, (id) => ({
+  call(owner: CallOwner, file: string, version: number, exportName: string, message: ActionMessage) {
+    return this.send(owner, (id, limits) => ({
       type: 'call',
       id,
-      url: fileUrl(file, version),
+      file,
+      version,
       exportName,
       message,
+      limits,
     })) as Promise<string | null>;
   }
 
-  get pid(): number | undefined {
-    return this.child?.pid;
+  /** The worker's thread id while one runs, for figures and tests. */
+  get threadId(): number | undefined {
+    return this.thread?.threadId;
+  }
+
+  /** Ends the worker from outside (as the watchdog does); the next call starts a new one. */
+  terminate(why: string): void {
+    const thread = this.thread;
+    if (!thread) return;
+    this.retire(thread, why);
+    thread.terminate();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    const child = this.child;
-    this.child = null;
+    const thread = this.thread;
+    this.thread = null;
     this.ready = null;
-    child?.kill();
+    this.stopWatchdog();
+    thread?.terminate();
     this.failAll('the hub is stopping');
   }
 
-  private async send(
-    owner: CallOwner,
-    build: (id: number) => Parameters<HostChannel['send']>[0],
-  ): Promise<unknown> {
-    if (this.stopped) throw new Error('the action host is stopped');
+  private async send(owner: CallOwner, build: Build): Promise<unknown> {
+    if (this.stopped) throw new Error('the action sandbox is stopped');
+    const limits = { budgetMs: this.options.callTimeoutMs(), memoryMb: this.options.memoryMb() };
+    // The heap's ceiling is fixed when the worker starts: a new cap takes a new worker.
+    if (this.thread && limits.memoryMb !== this.threadMemoryMb && this.calls.size === 0) {
+      this.replace(this.thread);
+    }
     await this.running();
     const id = this.nextId++;
-    const call = new HostCall(id, owner, this.options.callTimeoutMs(), (overrun) =>
-      this.overran(overrun),
+    const call = new HostCall(id, owner, limits.budgetMs, limits.memoryMb, (late) =>
+      this.abandon(late, `${late.owner.label} did not finish within ${WALL_CEILING_MS / 1000} s and was abandoned`),
     );
     this.calls.set(id, call);
-    this.child?.send(build(id));
+    this.thread?.send(build(id, limits));
     return call.promise;
   }
 
@@ -105,119 +135,138 @@ export class ActionHost {
 
   private async spawn(): Promise<void> {
     await this.backoff.wait();
-    if (this.stopped) throw new Error('the action host is stopped');
-    const { spawner, script, actionsDir } = this.options;
-    this.memoryMb = this.options.memoryMb();
-    const child = spawner({ script, actionsDir, memoryMb: this.memoryMb });
-    this.child = child;
+    if (this.stopped) throw new Error('the action sandbox is stopped');
+    const memoryMb = this.options.memoryMb();
+    const thread = await startSandboxThread(this.options.actionsDir, memoryMb + SANDBOX_BASE_MB);
+    this.threadMemoryMb = memoryMb;
+    if (this.stopped) {
+      thread.terminate();
+      throw new Error('the action sandbox is stopped');
+    }
+    this.thread = thread;
     await new Promise<void>((resolve, reject) => {
-      child.onMessage((raw) => {
+      thread.onMessage((raw) => {
         const parsed = HostToHubSchema.safeParse(raw);
         if (!parsed.success) {
-          this.options.log.warn('the action host sent a malformed message; ignored');
+          this.options.log.warn('the action sandbox sent a malformed message; ignored');
           return;
         }
         if (parsed.data.type === 'ready') resolve();
-        else this.onMessage(child, parsed.data);
+        else this.onMessage(thread, parsed.data);
       });
-      child.onExit((code, signal) => {
-        const why = this.exitReason(child, code, signal);
-        reject(new Error(`the action host did not start: ${why}`));
-        this.exited(child, why);
+      thread.onExit((why) => {
+        reject(new Error(`the action sandbox did not start: ${why}`));
+        if (this.thread === thread) this.retire(thread, why);
       });
     });
     this.backoff.started();
+    this.startWatchdog();
+    const limits = { budgetMs: this.options.callTimeoutMs(), memoryMb };
+    for (const [file, { version, source }] of this.loaded) {
+      thread.send({ type: 'restore', file, version, source, limits });
+    }
   }
 
-  private onMessage(child: HostChannel, message: Exclude<HostToHub, { type: 'ready' }>): void {
+  /** Ends a healthy worker on purpose (a new memory cap); not a crash, so no back-off. */
+  private replace(thread: SandboxThread): void {
+    this.thread = null;
+    this.ready = null;
+    this.stopWatchdog();
+    thread.terminate();
+    this.options.log.info(`the action sandbox restarts with a memory cap of ${this.options.memoryMb()} MB`);
+  }
+
+  private onMessage(thread: SandboxThread, message: Exclude<HostToHub, { type: 'ready' }>): void {
     switch (message.type) {
       case 'inspected':
       case 'result': {
         const call = this.calls.get(message.id);
         if (!call) return;
         this.calls.delete(message.id);
-        if (!message.ok) call.fail(new Error(message.error ?? 'failed'));
-        else call.succeed(message.type === 'inspected' ? message.report : (message.reply ?? null));
-        return;
-      }
-      case 'api': {
-        const call = this.calls.get(message.callId);
-        if (!call || call.owner.kind !== 'action') {
-          child.send({ type: 'api-result', id: message.id, ok: false, error: 'the call is over' });
+        if (message.ok) {
+          call.succeed(message.type === 'inspected' ? message.report : (message.reply ?? null));
           return;
         }
-        // Awaited hub calls stop the clock; this keeps one call from using them without end.
-        if (++call.apiCalls > MAX_API_CALLS_PER_CALL) {
-          const error = `at most ${MAX_API_CALLS_PER_CALL} hub calls in one action call`;
-          child.send({ type: 'api-result', id: message.id, ok: false, error });
-          return;
-        }
-        call.pause();
-        this.options.api
-          .handle(call.owner, message.op, message.args)
-          .then(
-            (value) => child.send({ type: 'api-result', id: message.id, ok: true, value }),
-            (error: unknown) =>
-              child.send({
-                type: 'api-result',
-                id: message.id,
-                ok: false,
-                error: error instanceof Error ? error.message : String(error),
-              }),
-          )
-          .finally(() => call.resume());
+        const error = message.stopped ? this.stopReason(call, message.stopped) : (message.error ?? 'failed');
+        if (message.stopped) this.options.log.warn(error);
+        call.fail(new Error(error));
         return;
       }
+      case 'api':
+        this.answerApi(thread, message);
+        return;
       case 'stray-error':
         this.options.onStrayError?.(message.error);
         return;
     }
   }
 
-  private overran(call: HostCall): void {
+  private answerApi(thread: SandboxThread, message: Extract<HostToHub, { type: 'api' }>): void {
+    const reply = (result: { ok: true; value: unknown } | { ok: false; error: string }) =>
+      thread.send({ type: 'api-result', id: message.id, ...result });
+    const call = this.calls.get(message.callId);
+    if (!call || call.owner.kind !== 'action') {
+      reply({ ok: false, error: 'the call is over' });
+      return;
+    }
+    // Awaited hub calls stop the clock; this keeps one call from using them without end.
+    if (++call.apiCalls > MAX_API_CALLS_PER_CALL) {
+      reply({ ok: false, error: `at most ${MAX_API_CALLS_PER_CALL} hub calls in one action call` });
+      return;
+    }
+    this.options.api.handle(call.owner, message.op, message.args).then(
+      (value) => reply({ ok: true, value }),
+      (error: unknown) =>
+        reply({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
+  private stopReason(call: HostCall, stopped: 'time' | 'memory'): string {
+    return stopped === 'time'
+      ? `${call.owner.label} ran longer than ${call.budgetMs} ms and was stopped`
+      : `${call.owner.label} ran out of memory (cap ${call.memoryMb} MB) and was stopped`;
+  }
+
+  private abandon(call: HostCall, reason: string): void {
     this.calls.delete(call.id);
-    const reason = `${call.owner.label} ran longer than ${call.budgetMs} ms and was stopped`;
-    call.fail(new Error(reason));
     this.options.log.warn(reason);
-    const child = this.child;
-    if (child) this.retire(child, `restarted because ${reason}`);
-    child?.kill();
+    call.fail(new Error(reason));
   }
 
-  private exited(child: HostChannel, why: string): void {
-    if (this.child === child) this.retire(child, why);
+  /** The engine checks its deadline itself; this catches the one stop it could not make. */
+  private startWatchdog(): void {
+    this.stopWatchdog();
+    this.watchdog = setInterval(() => {
+      const thread = this.thread;
+      const deadline = thread?.engineDeadline() ?? 0;
+      if (thread && deadline > 0 && Date.now() > deadline + STUCK_GRACE_MS) {
+        this.terminate(`its engine stayed busy ${STUCK_GRACE_MS} ms past a deadline`);
+      }
+    }, WATCHDOG_EVERY_MS);
+    this.watchdog.unref();
   }
 
-  /** Detaches a host that is gone or going: its calls fail, the next call starts a new one. */
-  private retire(child: HostChannel, why: string): void {
-    if (this.child !== child) return;
-    this.child = null;
+  private stopWatchdog(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
+  }
+
+  /** Detaches a worker that is gone or going: its calls fail, the next call starts a new one. */
+  private retire(thread: SandboxThread, why: string): void {
+    if (this.thread !== thread) return;
+    this.thread = null;
     this.ready = null;
+    this.stopWatchdog();
     if (!this.stopped) {
       this.restarts++;
       this.backoff.crashed();
-      this.options.log.warn(`the action host stopped (${why}); it restarts on the next call`);
+      this.options.log.warn(`the action sandbox stopped (${why}); it restarts on the next call`);
     }
-    this.failAll(`the action host stopped (${why})`);
-  }
-
-  private exitReason(child: HostChannel, code: number | null, signal: string | null): string {
-    if (/heap out of memory|Allocation failed/i.test(child.stderrTail())) {
-      return `it ran out of memory (cap ${this.memoryMb} MB)`;
-    }
-    const how = signal ? `signal ${signal}` : `exit code ${code}`;
-    // Node prints the error's own line among a stack trace and its version: keep that line.
-    const errorLine = /^\w*Error\b[^\n]*$/m.exec(child.stderrTail())?.[0]?.slice(0, 300);
-    return errorLine ? `${how}: ${errorLine}` : how;
+    this.failAll(`the action sandbox stopped (${why})`);
   }
 
   private failAll(reason: string): void {
     for (const call of this.calls.values()) call.fail(new Error(reason));
     this.calls.clear();
   }
-}
-
-function fileUrl(file: string, version: number): string {
-  // A new query per version makes the host import the changed file, not its cached module.
-  return `${pathToFileURL(file).href}?v=${version}`;
 }

@@ -1,21 +1,17 @@
-// One call in flight in the action host, with its time budget. The budget counts the time the
-// action's own code runs: while it waits for the hub (a lock confirming within 5 s) the clock
-// stops, so only the action's work is limited. A wall-clock ceiling still ends any call.
+// One call in flight in the action sandbox, as the hub tracks it. The time budget is the
+// engine's to enforce (it charges only the time the action's own code runs); the hub keeps a
+// wall-clock ceiling, for a call that somehow never comes back, and counts the call's hub
+// requests.
 export type CallOwner =
   | { kind: 'inspect'; label: string }
   | { kind: 'action'; label: string; file: string; name: string };
 
-const WALL_CEILING_MS = 60_000;
+export const WALL_CEILING_MS = 60_000;
 
 export class HostCall {
   readonly promise: Promise<unknown>;
   private settle!: { resolve: (value: unknown) => void; reject: (error: Error) => void };
-  private timer: NodeJS.Timeout | null = null;
   private readonly wallTimer: NodeJS.Timeout;
-  private remainingMs: number;
-  private runningSince = Date.now();
-  private waits = 0;
-  private done = false;
   /** Hub API calls made so far (capped by the host). */
   apiCalls = 0;
 
@@ -23,47 +19,22 @@ export class HostCall {
     readonly id: number,
     readonly owner: CallOwner,
     readonly budgetMs: number,
-    private readonly onOverrun: (call: HostCall) => void,
+    readonly memoryMb: number,
+    onCeiling: (call: HostCall) => void,
   ) {
-    this.remainingMs = budgetMs;
     this.promise = new Promise((resolve, reject) => {
       this.settle = { resolve, reject };
     });
-    this.arm();
-    this.wallTimer = setTimeout(() => this.onOverrun(this), WALL_CEILING_MS);
-  }
-
-  /** The action waits for the hub: stop its clock. */
-  pause(): void {
-    if (this.waits++ > 0 || this.done) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.remainingMs -= Date.now() - this.runningSince;
-  }
-
-  resume(): void {
-    if (--this.waits > 0 || this.done) return;
-    this.arm();
+    this.wallTimer = setTimeout(() => onCeiling(this), WALL_CEILING_MS);
   }
 
   succeed(value: unknown): void {
-    this.finish();
+    clearTimeout(this.wallTimer);
     this.settle.resolve(value);
   }
 
   fail(error: Error): void {
-    this.finish();
-    this.settle.reject(error);
-  }
-
-  private arm(): void {
-    this.runningSince = Date.now();
-    this.timer = setTimeout(() => this.onOverrun(this), Math.max(0, this.remainingMs));
-  }
-
-  private finish(): void {
-    this.done = true;
-    if (this.timer) clearTimeout(this.timer);
     clearTimeout(this.wallTimer);
+    this.settle.reject(error);
   }
 }

@@ -1,5 +1,6 @@
-// The messages between the hub and the action host process. The host runs untrusted code, so
-// everything it sends is parsed with these schemas on the hub side before it is believed.
+// The messages between the hub and the action sandbox's worker thread. The worker runs
+// untrusted code (inside its engine), so everything it sends is parsed with these schemas on
+// the hub side before it is believed.
 import { z } from 'zod';
 
 /** What an action receives as its first parameter (the "message"). */
@@ -18,9 +19,26 @@ export interface FileReport {
   devices: unknown;
 }
 
+/** Read at every call, so a changed setting applies at once. */
+export interface CallLimits {
+  budgetMs: number;
+  memoryMb: number;
+}
+
 export type HubToHost =
-  | { type: 'inspect'; id: number; url: string }
-  | { type: 'call'; id: number; url: string; exportName: string; message: ActionMessage }
+  | { type: 'inspect'; id: number; file: string; version: number; source: string; limits: CallLimits }
+  /** A new worker gets every file that was loaded before, without an answer. */
+  | { type: 'restore'; file: string; version: number; source: string; limits: CallLimits }
+  | { type: 'unload'; file: string }
+  | {
+      type: 'call';
+      id: number;
+      file: string;
+      version: number;
+      exportName: string;
+      message: ActionMessage;
+      limits: CallLimits;
+    }
   | { type: 'api-result'; id: number; ok: true; value: unknown }
   | { type: 'api-result'; id: number; ok: false; error: string };
 
@@ -29,6 +47,8 @@ export const ApiOpSchema = z.enum(['publish', 'devices', 'lock', 'unlock', 'get'
 export type ApiOp = z.infer<typeof ApiOpSchema>;
 
 const Id = z.number().int().nonnegative();
+/** Set when the engine stopped the code for its time budget or its memory cap. */
+const Stopped = z.enum(['time', 'memory']).optional();
 
 export const HostToHubSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
@@ -37,6 +57,7 @@ export const HostToHubSchema = z.discriminatedUnion('type', [
     id: Id,
     ok: z.boolean(),
     error: z.string().max(4096).optional(),
+    stopped: Stopped,
     report: z
       .object({
         functions: z
@@ -61,6 +82,7 @@ export const HostToHubSchema = z.discriminatedUnion('type', [
     ok: z.boolean(),
     reply: z.string().nullable().optional(),
     error: z.string().max(4096).optional(),
+    stopped: Stopped,
   }),
   z.object({
     type: z.literal('api'),
