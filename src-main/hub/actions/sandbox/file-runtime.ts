@@ -40,6 +40,7 @@ export class FileRuntime {
   private readonly pending: PendingCalls;
   private deadline = Infinity;
   private interrupted = false;
+  private outOfMemory = false;
   private memoryMb = 0;
   /** Stopped for time or memory, or disposed: never entered again. */
   dead = false;
@@ -118,7 +119,7 @@ export class FileRuntime {
       buffer.dispose();
       callIdHandle.dispose();
       this.pending.attach(running, result);
-      this.rt.executePendingJobs();
+      this.drainJobs();
       charge(running);
       return this.settle(callId);
     });
@@ -139,7 +140,7 @@ export class FileRuntime {
         wait.deferred.reject(failure);
         failure.dispose();
       }
-      this.rt.executePendingJobs();
+      this.drainJobs();
       if (running) charge(running);
       return this.settle(wait.callId);
     });
@@ -180,10 +181,11 @@ export class FileRuntime {
     const loading = this.pending.start(0, budgetMs);
     return this.enter(loading.remainingMs, (charge) => {
       const result = ctx.evalCode(source, this.file, { type: 'module' });
-      this.rt.executePendingJobs();
+      this.drainJobs();
       charge(loading);
       this.pending.forget(0);
       if (this.interrupted) return { ok: false, error: 'stopped', stopped: 'time' as const };
+      if (this.outOfMemory) return { ok: false, error: 'stopped', stopped: 'memory' as const };
       if (result.error) {
         const failure = this.failureOf(result.error);
         result.error.dispose();
@@ -220,6 +222,18 @@ export class FileRuntime {
     });
   }
 
+  /**
+   * Runs queued jobs until none is left. A job's own error is a rejection the action sees; an
+   * error out of the queue itself is the engine stopping it: out of time (the interrupt) or out
+   * of memory (a chain that grows without end).
+   */
+  private drainJobs(): void {
+    const drained = this.rt.executePendingJobs();
+    if (!drained.error) return;
+    if (!this.interrupted && isOutOfMemory(this.ctx, drained.error)) this.outOfMemory = true;
+    drained.error.dispose();
+  }
+
   private failureOf(error: QuickJSHandle): { ok: false; error: string; stopped?: Stopped } {
     if (isOutOfMemory(this.ctx, error)) return { ok: false, error: 'out of memory', stopped: 'memory' };
     return { ok: false, error: describeEngineError(this.ctx, error) };
@@ -230,6 +244,7 @@ export class FileRuntime {
     const started = performance.now();
     this.deadline = Date.now() + Math.max(0, remainingMs);
     this.interrupted = false;
+    this.outOfMemory = false;
     this.host.engineDeadline(this.deadline);
     try {
       return work((call) => {
@@ -243,9 +258,9 @@ export class FileRuntime {
 
   /** Collects every call that has finished, and stops the runtime if its code overran. */
   private settle(culprit: number): CallOutcome[] {
-    if (this.interrupted) {
+    if (this.interrupted || this.outOfMemory) {
       this.dead = true;
-      return this.pending.stopAll(culprit);
+      return this.pending.stopAll(culprit, this.interrupted ? 'time' : 'memory');
     }
     const outcomes = this.pending.collect();
     if (outcomes.some((outcome) => !outcome.ok && outcome.stopped === 'memory')) {

@@ -82,16 +82,16 @@ export class PendingCalls {
     return outcomes;
   }
 
-  /** Code run for `culprit` overran its budget: every call here ends; the runtime is dropped. */
-  stopAll(culprit: number): CallOutcome[] {
+  /** Code run for `culprit` overran a limit: every call here ends; the runtime is dropped. */
+  stopAll(culprit: number, stopped: Stopped): CallOutcome[] {
     const outcomes = [...this.calls.keys()].map(
       (callId): CallOutcome =>
         callId === culprit
-          ? { callId, ok: false, error: 'stopped', stopped: 'time' }
+          ? { callId, ok: false, error: 'stopped', stopped }
           : {
               callId,
               ok: false,
-              error: 'its action file was restarted because another of its calls ran too long',
+              error: `its action file was restarted because another of its calls ran out of ${stopped}`,
             },
     );
     this.disposeCalls();
