@@ -29,6 +29,7 @@ import { locks } from './scenarios/locks.js';
 import { panelDevices } from './scenarios/panel-devices.js';
 import { pictures } from './scenarios/pictures.js';
 import { roundTrip } from './scenarios/round-trip.js';
+import { sandbox } from './scenarios/sandbox.js';
 import { startup } from './scenarios/startup.js';
 
 const { values: args } = parseArgs({
@@ -121,6 +122,12 @@ const scenarios: Record<string, () => Promise<ScenarioResult>> = {
     }),
   actions: () =>
     actions({ count: num(args.trips, 2_000, 200), warmup: 100, brokers: hubBrokers('actions') }),
+  sandbox: () =>
+    sandbox({
+      starts: num(args.runs, 10, 3),
+      loads: num(undefined, 50, 10),
+      files: num(undefined, 50, 10),
+    }),
   'panel-devices': () =>
     panelDevices({
       devices: quick ? 100 : 1_000,

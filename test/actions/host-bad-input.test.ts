@@ -81,7 +81,10 @@ describe('bad input in action code (issue 6)', () => {
   });
 
   test('an array growing until memory runs out is stopped', async () => {
-    await failsWith('flood', /"flood" \(bad\.mjs\) ran out of memory \(cap 64 MB\) and was stopped/);
+    await failsWith(
+      'flood',
+      /"flood" \(bad\.mjs\) ran out of memory \(cap 64 MB\) and was stopped/,
+    );
   });
 
   test('throw and a stack overflow come back as errors', async () => {
@@ -103,7 +106,11 @@ describe('bad input in action code (issue 6)', () => {
 
   test('no file can be read: no fs module, no require, no import outside the folder', async () => {
     const state = path.join(fx.dataDir, 'state.json');
-    await failsWith('readstate', /cannot import "node:fs": an action may import only another file of the actions folder/, [state]);
+    await failsWith(
+      'readstate',
+      /cannot import "node:fs": an action may import only another file of the actions folder/,
+      [state],
+    );
     await failsWith('importstate', /cannot import "\.\.\/state\.json"/);
     await failsWith('requirefs', /ReferenceError: require is not defined/);
   });
@@ -164,11 +171,3 @@ describe('bad input in action code (issue 6)', () => {
     assert.equal(fx.stateHash(), stateBefore);
   });
 });
-
-async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

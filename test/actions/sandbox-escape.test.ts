@@ -121,7 +121,10 @@ describe('the sandbox boundary (issue 18)', () => {
     for (const line of lines) assert.doesNotMatch(line, / => reached$/, line);
     const byName = new Map(lines.map((line) => [line.slice(0, line.indexOf(' => ')), line]));
     assert.match(byName.get('fetch')!, /ReferenceError: fetch is not defined/);
-    assert.match(byName.get('node:net')!, /cannot import "node:net": an action may import only another file/);
+    assert.match(
+      byName.get('node:net')!,
+      /cannot import "node:net": an action may import only another file/,
+    );
     assert.match(byName.get('url import')!, /cannot import "http:\/\/127\.0\.0\.1/);
     assert.match(byName.get('quickjs std')!, /cannot import "std"/);
     assert.match(byName.get('WebAssembly')!, /ReferenceError: WebAssembly is not defined/);
@@ -133,7 +136,10 @@ describe('the sandbox boundary (issue 18)', () => {
   test('a file importing a Node module at its top is refused with the reason', () => {
     const status = fx.running.files.status().find((entry) => entry.file === 'static-net.mjs');
     assert.equal(status?.status, 'invalid');
-    assert.match(status?.error ?? '', /cannot import "node:net": an action may import only another file of the actions folder, written "\.\/name\.mjs"/);
+    assert.match(
+      status?.error ?? '',
+      /cannot import "node:net": an action may import only another file of the actions folder, written "\.\/name\.mjs"/,
+    );
     assert.equal(fx.catalog.get('never'), undefined);
   });
 
@@ -160,8 +166,14 @@ describe('the sandbox boundary (issue 18)', () => {
   });
 
   test('a returned value is turned into text inside the sandbox, under its limits', async () => {
-    await assert.rejects(fx.run('poisoned_reply'), /"poisoned_reply" \(reach\.mjs\) ran longer than 1000 ms and was stopped/);
-    await assert.rejects(fx.run('proxy_reply'), /the reply cannot be converted to text \(Error: trap\)/);
+    await assert.rejects(
+      fx.run('poisoned_reply'),
+      /"poisoned_reply" \(reach\.mjs\) ran longer than 1000 ms and was stopped/,
+    );
+    await assert.rejects(
+      fx.run('proxy_reply'),
+      /the reply cannot be converted to text \(Error: trap\)/,
+    );
     assert.equal(await fx.run('getter_reply'), '{"x":"undefined"}');
   });
 

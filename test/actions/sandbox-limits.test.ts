@@ -61,8 +61,14 @@ const statusOf = (file: string) => fx.running.files.status().find((entry) => ent
 
 describe('the sandbox limits (issue 18)', () => {
   test('a 100 MB string build-up is stopped by the memory cap', async () => {
-    await failsWith('strings', /"strings" \(greedy\.mjs\) ran out of memory \(cap 64 MB\) and was stopped/);
-    await failsWith('repeat', /"repeat" \(greedy\.mjs\) ran out of memory \(cap 64 MB\) and was stopped/);
+    await failsWith(
+      'strings',
+      /"strings" \(greedy\.mjs\) ran out of memory \(cap 64 MB\) and was stopped/,
+    );
+    await failsWith(
+      'repeat',
+      /"repeat" \(greedy\.mjs\) ran out of memory \(cap 64 MB\) and was stopped/,
+    );
   });
 
   test('deep recursion is a RangeError, in code and in a built-in', async () => {
@@ -72,7 +78,10 @@ describe('the sandbox limits (issue 18)', () => {
 
   test('a top-level loop and a top-level await that never settles mark their files invalid', () => {
     assert.equal(statusOf('toploop.mjs')?.status, 'invalid');
-    assert.match(statusOf('toploop.mjs')?.error ?? '', /loading toploop\.mjs ran longer than 1000 ms and was stopped/);
+    assert.match(
+      statusOf('toploop.mjs')?.error ?? '',
+      /loading toploop\.mjs ran longer than 1000 ms and was stopped/,
+    );
     assert.equal(statusOf('tla.mjs')?.status, 'invalid');
     assert.match(statusOf('tla.mjs')?.error ?? '', /its top-level await never settles/);
     assert.equal(fx.catalog.get('never'), undefined);
@@ -87,7 +96,10 @@ describe('the sandbox limits (issue 18)', () => {
   });
 
   test('promise chains that never yield are stopped at the time budget', async () => {
-    await failsWith('awaits_loop', /"awaits_loop" \(greedy\.mjs\) ran longer than 1000 ms and was stopped/);
+    await failsWith(
+      'awaits_loop',
+      /"awaits_loop" \(greedy\.mjs\) ran longer than 1000 ms and was stopped/,
+    );
     await failsWith('chain', /"chain" \(greedy\.mjs\) ran longer than 1000 ms and was stopped/);
   });
 
@@ -98,7 +110,10 @@ describe('the sandbox limits (issue 18)', () => {
       (reply) => String(reply),
       (error: Error) => error.message,
     );
-    assert.match(outcome, /^returned$|"nested_chain" \(greedy\.mjs\) ran (out of memory|longer than)/);
+    assert.match(
+      outcome,
+      /^returned$|"nested_chain" \(greedy\.mjs\) ran (out of memory|longer than)/,
+    );
     assert.equal(await fx.run('hi'), 'hi');
     await failsWith('strings', /ran out of memory \(cap 64 MB\)/);
   });

@@ -40,6 +40,8 @@ type Build = (id: number, limits: { budgetMs: number; memoryMb: number }) => ToH
 export class ActionHost {
   private thread: SandboxThread | null = null;
   private ready: Promise<void> | null = null;
+  /** The current worker said it is ready. */
+  private started = false;
   private readonly calls = new Map<number, HostCall>();
   private nextId = 1;
   private stopped = false;
@@ -76,7 +78,13 @@ export class ActionHost {
   }
 
   /** Runs one exported function with the message; resolves with the reply text (or null). */
-  call(owner: CallOwner, file: string, version: number, exportName: string, message: ActionMessage) {
+  call(
+    owner: CallOwner,
+    file: string,
+    version: number,
+    exportName: string,
+    message: ActionMessage,
+  ) {
     return this.send(owner, (id, limits) => ({
       type: 'call',
       id,
@@ -106,6 +114,7 @@ export class ActionHost {
     const thread = this.thread;
     this.thread = null;
     this.ready = null;
+    this.started = false;
     this.stopWatchdog();
     thread?.terminate();
     this.failAll('the hub is stopping');
@@ -118,11 +127,10 @@ export class ActionHost {
     if (this.thread && limits.memoryMb !== this.threadMemoryMb && this.calls.size === 0) {
       this.replace(this.thread);
     }
-    await this.running();
+    // Once the worker runs, a call goes out in the same turn (no await on a settled promise).
+    if (!this.thread || !this.started) await this.running();
     const id = this.nextId++;
-    const call = new HostCall(id, owner, limits.budgetMs, limits.memoryMb, (late) =>
-      this.abandon(late, `${late.owner.label} did not finish within ${WALL_CEILING_MS / 1000} s and was abandoned`),
-    );
+    const call = new HostCall(id, owner, limits.budgetMs, limits.memoryMb);
     this.calls.set(id, call);
     this.thread?.send(build(id, limits));
     return call.promise;
@@ -160,6 +168,7 @@ export class ActionHost {
       });
     });
     this.backoff.started();
+    this.started = true;
     this.startWatchdog();
     const limits = { budgetMs: this.options.callTimeoutMs(), memoryMb };
     for (const [file, { version, source }] of this.loaded) {
@@ -171,9 +180,12 @@ export class ActionHost {
   private replace(thread: SandboxThread): void {
     this.thread = null;
     this.ready = null;
+    this.started = false;
     this.stopWatchdog();
     thread.terminate();
-    this.options.log.info(`the action sandbox restarts with a memory cap of ${this.options.memoryMb()} MB`);
+    this.options.log.info(
+      `the action sandbox restarts with a memory cap of ${this.options.memoryMb()} MB`,
+    );
   }
 
   private onMessage(thread: SandboxThread, message: Exclude<HostToHub, { type: 'ready' }>): void {
@@ -187,7 +199,9 @@ export class ActionHost {
           call.succeed(message.type === 'inspected' ? message.report : (message.reply ?? null));
           return;
         }
-        const error = message.stopped ? this.stopReason(call, message.stopped) : (message.error ?? 'failed');
+        const error = message.stopped
+          ? this.stopReason(call, message.stopped)
+          : (message.error ?? 'failed');
         if (message.stopped) this.options.log.warn(error);
         call.fail(new Error(error));
         return;
@@ -233,7 +247,10 @@ export class ActionHost {
     call.fail(new Error(reason));
   }
 
-  /** The engine checks its deadline itself; this catches the one stop it could not make. */
+  /**
+   * The engine checks its deadline itself; this catches the one stop it could not make (a
+   * worker stuck past its deadline), and any call past the wall-clock ceiling.
+   */
   private startWatchdog(): void {
     this.stopWatchdog();
     this.watchdog = setInterval(() => {
@@ -241,6 +258,12 @@ export class ActionHost {
       const deadline = thread?.engineDeadline() ?? 0;
       if (thread && deadline > 0 && Date.now() > deadline + STUCK_GRACE_MS) {
         this.terminate(`its engine stayed busy ${STUCK_GRACE_MS} ms past a deadline`);
+        return;
+      }
+      for (const call of this.calls.values()) {
+        if (!call.overCeiling) continue;
+        const reason = `${call.owner.label} did not finish within ${WALL_CEILING_MS / 1000} s and was abandoned`;
+        this.abandon(call, reason);
       }
     }, WATCHDOG_EVERY_MS);
     this.watchdog.unref();
@@ -256,6 +279,7 @@ export class ActionHost {
     if (this.thread !== thread) return;
     this.thread = null;
     this.ready = null;
+    this.started = false;
     this.stopWatchdog();
     if (!this.stopped) {
       this.restarts++;

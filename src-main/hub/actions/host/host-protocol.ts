@@ -26,7 +26,14 @@ export interface CallLimits {
 }
 
 export type HubToHost =
-  | { type: 'inspect'; id: number; file: string; version: number; source: string; limits: CallLimits }
+  | {
+      type: 'inspect';
+      id: number;
+      file: string;
+      version: number;
+      source: string;
+      limits: CallLimits;
+    }
   /** A new worker gets every file that was loaded before, without an answer. */
   | { type: 'restore'; file: string; version: number; source: string; limits: CallLimits }
   | { type: 'unload'; file: string }

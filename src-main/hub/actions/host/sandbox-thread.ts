@@ -54,7 +54,9 @@ async function bundleFromSources(): Promise<URL> {
   });
   const code = output.outputFiles[0]!.text;
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const dir = path.resolve(fileURLToPath(new URL('../../../../node_modules/.cache/hearth', import.meta.url)));
+  const dir = path.resolve(
+    fileURLToPath(new URL('../../../../node_modules/.cache/hearth', import.meta.url)),
+  );
   const target = path.join(dir, `sandbox-worker-${hash}.mjs`);
   if (!fs.existsSync(target)) {
     fs.mkdirSync(dir, { recursive: true });
@@ -66,7 +68,10 @@ async function bundleFromSources(): Promise<URL> {
 }
 
 /** Starts the worker; `heapMb` is the engine's whole WebAssembly memory, a hard ceiling. */
-export async function startSandboxThread(actionsDir: string, heapMb: number): Promise<SandboxThread> {
+export async function startSandboxThread(
+  actionsDir: string,
+  heapMb: number,
+): Promise<SandboxThread> {
   const deadline = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT);
   const deadlineView = new Float64Array(deadline);
   const workerData: SandboxWorkerData = { actionsDir, deadline, heapMb };
@@ -77,15 +82,31 @@ export async function startSandboxThread(actionsDir: string, heapMb: number): Pr
     resourceLimits: WORKER_LIMITS,
   });
   let lastError = '';
+  // Sends within one turn of the event loop leave as one batch (a burst of MQTT messages read
+  // at once becomes one postMessage), and the worker answers each batch with one.
+  let outbox: HubToHost[] = [];
+  const flush = () => {
+    const batch = outbox;
+    outbox = [];
+    worker.postMessage(batch);
+  };
   worker.on('error', (error) => {
     lastError = error.message.split('\n')[0]!.slice(0, 300);
   });
   return {
     threadId: worker.threadId,
-    send: (message) => worker.postMessage(message),
-    onMessage: (handler) => worker.on('message', handler),
+    send: (message) => {
+      if (outbox.push(message) === 1) queueMicrotask(flush);
+    },
+    onMessage: (handler) =>
+      worker.on('message', (batch: unknown) => {
+        if (!Array.isArray(batch)) return handler(batch);
+        for (const message of batch) handler(message);
+      }),
     onExit: (handler) =>
-      worker.once('exit', (code) => handler(lastError ? `exit code ${code}: ${lastError}` : `exit code ${code}`)),
+      worker.once('exit', (code) =>
+        handler(lastError ? `exit code ${code}: ${lastError}` : `exit code ${code}`),
+      ),
     engineDeadline: () => deadlineView[0] ?? 0,
     terminate: () => void worker.terminate(),
   };

@@ -25,7 +25,8 @@ export function describeEngineError(ctx: QuickJSContext, handle: QuickJSHandle):
   const value = read(ctx, handle);
   if (value && typeof value === 'object' && 'message' in value) {
     const { name, message, stack } = value as ErrorShape;
-    const where = typeof stack === 'string' ? /\(?([\w.-]+\.m?js:\d+:\d+)\)?/.exec(stack)?.[1] : undefined;
+    const where =
+      typeof stack === 'string' ? /\(?([\w.-]+\.m?js:\d+:\d+)\)?/.exec(stack)?.[1] : undefined;
     const line = `${String(name ?? 'Error')}: ${String(message)}${where ? ` (${where})` : ''}`;
     return line.slice(0, MAX_ERROR_CHARS);
   }

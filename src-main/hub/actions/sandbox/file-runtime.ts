@@ -4,7 +4,12 @@
 // check refuses depth. The clock runs only while the engine runs, so the time an action spends
 // awaiting the hub is not charged. A runtime whose code was stopped is not trusted again (its
 // job queue may still hold the loop): the worker drops it and the next call starts a fresh one.
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import type {
+  QuickJSContext,
+  QuickJSHandle,
+  QuickJSRuntime,
+  QuickJSWASMModule,
+} from 'quickjs-emscripten-core';
 import type { FileReport } from '../host/host-protocol.js';
 import { BOOTSTRAP_SOURCE } from './bootstrap-source.js';
 import { describeEngineError, isOutOfMemory } from './engine-errors.js';
@@ -21,7 +26,13 @@ export interface RuntimeLimits {
 
 export interface FileRuntimeHost {
   /** An action asked the hub for something; the answer comes back through apiResult. */
-  requestApi(runtime: FileRuntime, callId: number, op: string, argsJson: string, bytes?: Uint8Array): number;
+  requestApi(
+    runtime: FileRuntime,
+    callId: number,
+    op: string,
+    argsJson: string,
+    bytes?: Uint8Array,
+  ): number;
   /** The engine's deadline while it runs (0 when idle), for the hub's stuck-worker watchdog. */
   engineDeadline(ms: number): void;
 }
@@ -168,7 +179,10 @@ export class FileRuntime {
     }
   }
 
-  private evaluate(source: string, budgetMs: number): { ok: true; report: FileReport } | { ok: false; error: string; stopped?: Stopped } {
+  private evaluate(
+    source: string,
+    budgetMs: number,
+  ): { ok: true; report: FileReport } | { ok: false; error: string; stopped?: Stopped } {
     const ctx = this.ctx;
     const helpers = ctx.evalCode(BOOTSTRAP_SOURCE, '<hearth>', { type: 'global' });
     if (helpers.error) {
@@ -177,7 +191,9 @@ export class FileRuntime {
       return { ok: false, error: `the sandbox could not start: ${error}` };
     }
     this.helpers = helpers.value;
-    this.native = ctx.newFunction('hub', (callId, op, args, bytes) => this.onNative(callId, op, args, bytes));
+    this.native = ctx.newFunction('hub', (callId, op, args, bytes) =>
+      this.onNative(callId, op, args, bytes),
+    );
     const loading = this.pending.start(0, budgetMs);
     return this.enter(loading.remainingMs, (charge) => {
       const result = ctx.evalCode(source, this.file, { type: 'module' });
@@ -196,7 +212,8 @@ export class FileRuntime {
         result.value.dispose();
         return {
           ok: false,
-          error: 'its top-level await never settles (nothing it waits for can happen while a file loads)',
+          error:
+            'its top-level await never settles (nothing it waits for can happen while a file loads)',
         };
       }
       if (state.type === 'rejected') {
@@ -235,12 +252,16 @@ export class FileRuntime {
   }
 
   private failureOf(error: QuickJSHandle): { ok: false; error: string; stopped?: Stopped } {
-    if (isOutOfMemory(this.ctx, error)) return { ok: false, error: 'out of memory', stopped: 'memory' };
+    if (isOutOfMemory(this.ctx, error))
+      return { ok: false, error: 'out of memory', stopped: 'memory' };
     return { ok: false, error: describeEngineError(this.ctx, error) };
   }
 
   /** Runs engine work under a deadline; `charge` takes the time used from a call's budget. */
-  private enter<T>(remainingMs: number, work: (charge: (call: { remainingMs: number }) => void) => T): T {
+  private enter<T>(
+    remainingMs: number,
+    work: (charge: (call: { remainingMs: number }) => void) => T,
+  ): T {
     const started = performance.now();
     this.deadline = Date.now() + Math.max(0, remainingMs);
     this.interrupted = false;
@@ -265,16 +286,28 @@ export class FileRuntime {
     const outcomes = this.pending.collect();
     if (outcomes.some((outcome) => !outcome.ok && outcome.stopped === 'memory')) {
       this.dead = true;
-      return [...outcomes, ...this.pending.failAll('its action file ran out of memory and was restarted')];
+      return [
+        ...outcomes,
+        ...this.pending.failAll('its action file ran out of memory and was restarted'),
+      ];
     }
     // With no job queued and no hub request outstanding, nothing can ever resume a call.
     if (!this.rt.hasPendingJob() && this.pending.waitCount === 0) {
-      outcomes.push(...this.pending.failAll('it awaits a promise that can never settle (nothing left to wait for)'));
+      outcomes.push(
+        ...this.pending.failAll(
+          'it awaits a promise that can never settle (nothing left to wait for)',
+        ),
+      );
     }
     return outcomes;
   }
 
-  private onNative(callId: QuickJSHandle, op: QuickJSHandle, args: QuickJSHandle, bytes: QuickJSHandle): QuickJSHandle {
+  private onNative(
+    callId: QuickJSHandle,
+    op: QuickJSHandle,
+    args: QuickJSHandle,
+    bytes: QuickJSHandle,
+  ): QuickJSHandle {
     const ctx = this.ctx;
     const id = ctx.getNumber(callId);
     const deferred = ctx.newPromise();

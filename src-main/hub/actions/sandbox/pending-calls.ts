@@ -1,7 +1,11 @@
 // The calls one file's runtime is working on, and the hub requests they await. A call's result
 // is a reply text, null, or a promise in the engine; `collect` turns the finished ones into
 // outcomes and keeps the rest, each with what is left of its time budget.
-import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle } from 'quickjs-emscripten-core';
+import type {
+  QuickJSContext,
+  QuickJSDeferredPromise,
+  QuickJSHandle,
+} from 'quickjs-emscripten-core';
 import { describeEngineError, isOutOfMemory } from './engine-errors.js';
 
 export type Stopped = 'time' | 'memory';
@@ -84,24 +88,25 @@ export class PendingCalls {
 
   /** Code run for `culprit` overran a limit: every call here ends; the runtime is dropped. */
   stopAll(culprit: number, stopped: Stopped): CallOutcome[] {
-    const outcomes = [...this.calls.keys()].map(
-      (callId): CallOutcome =>
-        callId === culprit
-          ? { callId, ok: false, error: 'stopped', stopped }
-          : {
-              callId,
-              ok: false,
-              error: `its action file was restarted because another of its calls ran out of ${stopped}`,
-            },
+    const outcomes = [...this.calls.keys()].map((callId): CallOutcome =>
+      callId === culprit
+        ? { callId, ok: false, error: 'stopped', stopped }
+        : {
+            callId,
+            ok: false,
+            error: `its action file was restarted because another of its calls ran out of ${stopped}`,
+          },
     );
     this.disposeCalls();
     return outcomes;
   }
 
   failAll(error: string): CallOutcome[] {
-    const outcomes = [...this.calls.keys()].map(
-      (callId): CallOutcome => ({ callId, ok: false, error }),
-    );
+    const outcomes = [...this.calls.keys()].map((callId): CallOutcome => ({
+      callId,
+      ok: false,
+      error,
+    }));
     this.disposeCalls();
     return outcomes;
   }

@@ -43,7 +43,8 @@ const wasmMemory = new wasm.Memory({
 // QuickJS-ng: ES modules, top-level await, async functions. The synchronous build is enough:
 // the hub API is promises the worker settles.
 type SyncVariant = Parameters<typeof newVariant>[0] & { type: 'sync' };
-const quickjsNg = (await import('@jitl/quickjs-ng-wasmfile-release-sync')).default as unknown as SyncVariant;
+const quickjsNg = (await import('@jitl/quickjs-ng-wasmfile-release-sync'))
+  .default as unknown as SyncVariant;
 const engine = await newQuickJSWASMModuleFromVariant(
   newVariant(quickjsNg, { wasmMemory: wasmMemory as never }) as SyncVariant,
 );
@@ -61,7 +62,7 @@ const host: FileRuntimeHost = {
     waits.set(id, runtime);
     const args = JSON.parse(argsJson) as unknown[];
     if (bytes) args.push(bytes);
-    port.postMessage({ type: 'api', id, callId, op, args });
+    post({ type: 'api', id, callId, op, args });
     return id;
   },
   engineDeadline(ms) {
@@ -108,11 +109,11 @@ function drop(runtime: FileRuntime): void {
 }
 
 function report(runtime: FileRuntime, outcomes: CallOutcome[]): void {
-  for (const outcome of outcomes) port.postMessage({ type: 'result', id: outcome.callId, ...outcome });
+  for (const outcome of outcomes) post({ type: 'result', id: outcome.callId, ...outcome });
   if (runtime.dead && !outcomes.some((outcome) => !outcome.ok && outcome.stopped)) {
     // Code no call owned any more (a continuation after its call ended) was stopped.
     const error = `code of ${runtime.file} kept running after its call ended and was stopped; the file starts afresh`;
-    port.postMessage({ type: 'stray-error', error });
+    post({ type: 'stray-error', error });
   }
   if (runtime.dead) {
     const entry = files.get(runtime.file);
@@ -123,13 +124,31 @@ function report(runtime: FileRuntime, outcomes: CallOutcome[]): void {
   }
 }
 
-port.on('message', (message: HubToHost) => {
-  try {
-    handle(message);
-  } catch (error) {
-    hostFault(message, error);
+// Messages travel in batches both ways (see SandboxThread): whatever one batch of calls
+// produced goes back as one batch, so a burst costs the hub one message event, not one a call.
+let outbox: unknown[] = [];
+
+function post(message: unknown): void {
+  outbox.push(message);
+}
+
+port.on('message', (batch: HubToHost[]) => {
+  for (const message of batch) {
+    try {
+      handle(message);
+    } catch (error) {
+      hostFault(message, error);
+    }
   }
+  flush();
 });
+
+function flush(): void {
+  if (outbox.length === 0) return;
+  const batch = outbox;
+  outbox = [];
+  port.postMessage(batch);
+}
 
 /**
  * A fault in this worker's own code while serving a message: the call (if any) fails and the
@@ -137,11 +156,14 @@ port.on('message', (message: HubToHost) => {
  * one ends the worker, and the hub starts a new one.
  */
 function hostFault(message: HubToHost, error: unknown): void {
-  const { RuntimeError } = (globalThis as unknown as { WebAssembly: { RuntimeError: ErrorConstructor } }).WebAssembly;
+  const { RuntimeError } = (
+    globalThis as unknown as { WebAssembly: { RuntimeError: ErrorConstructor } }
+  ).WebAssembly;
   if (error instanceof RuntimeError) throw error;
   const text = `the sandbox failed: ${error instanceof Error ? error.message : String(error)}`;
-  if (message.type === 'inspect') port.postMessage({ type: 'inspected', id: message.id, ok: false, error: text });
-  if (message.type === 'call') port.postMessage({ type: 'result', id: message.id, ok: false, error: text });
+  if (message.type === 'inspect')
+    post({ type: 'inspected', id: message.id, ok: false, error: text });
+  if (message.type === 'call') post({ type: 'result', id: message.id, ok: false, error: text });
   const file = 'file' in message ? message.file : waits.get(message.id)?.file;
   const runtime = file === undefined ? undefined : files.get(file)?.current;
   if (!runtime) return;
@@ -154,18 +176,29 @@ function handle(message: HubToHost): void {
   switch (message.type) {
     case 'inspect': {
       const loaded = load(message.file, message.version, message.source, message.limits);
-      port.postMessage(
+      post(
         loaded.ok
           ? { type: 'inspected', id: message.id, ok: true, report: loaded.report }
-          : { type: 'inspected', id: message.id, ok: false, error: loaded.error, stopped: loaded.stopped },
+          : {
+              type: 'inspected',
+              id: message.id,
+              ok: false,
+              error: loaded.error,
+              stopped: loaded.stopped,
+            },
       );
       return;
     }
     case 'restore': {
       const loaded = load(message.file, message.version, message.source, message.limits);
       if (!loaded.ok) {
-        const why = loaded.stopped ? `its top level ran past the ${loaded.stopped} limit` : loaded.error;
-        unrestorable.set(message.file, `${message.file} could not be loaded again after the sandbox restarted: ${why}`);
+        const why = loaded.stopped
+          ? `its top level ran past the ${loaded.stopped} limit`
+          : loaded.error;
+        unrestorable.set(
+          message.file,
+          `${message.file} could not be loaded again after the sandbox restarted: ${why}`,
+        );
       }
       return;
     }
@@ -179,11 +212,17 @@ function handle(message: HubToHost): void {
     case 'call': {
       const runtime = runtimeFor(message.file, message.limits);
       if (typeof runtime === 'string') {
-        port.postMessage({ type: 'result', id: message.id, ok: false, error: runtime });
+        post({ type: 'result', id: message.id, ok: false, error: runtime });
         return;
       }
       const { bytes, ...fields } = message.message;
-      const outcomes = runtime.call(message.id, message.exportName, JSON.stringify(fields), bytes, message.limits);
+      const outcomes = runtime.call(
+        message.id,
+        message.exportName,
+        JSON.stringify(fields),
+        bytes,
+        message.limits,
+      );
       report(runtime, outcomes);
       return;
     }
@@ -200,4 +239,5 @@ function handle(message: HubToHost): void {
   }
 }
 
-port.postMessage({ type: 'ready' });
+post({ type: 'ready' });
+flush();
