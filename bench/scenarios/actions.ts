@@ -1,7 +1,8 @@
-// 4. Actions: a token client sends `echo <n>` to a trivial action file (run in the action host
-// process) and waits for the reply on `echo`, one at a time; beside it the built-in `ping`
-// (dispatched in the hub, no host) and a plain publish round trip through the broker (publish
-// on a topic the client itself subscribes to). The difference is what the host adds.
+// 4. Actions: a token client sends `echo <n>` to a trivial action file (run in the action
+// sandbox, QuickJS in a worker thread) and waits for the reply on `echo`, one at a time; beside
+// it the built-in `ping` (dispatched in the hub, no sandbox) and a plain publish round trip
+// through the broker (publish on a topic the client itself subscribes to). The difference is
+// what the sandbox adds.
 // A device does the same on its own inbox (`echo` and `ping`, replies on its reply topics) for
 // Hearth on its embedded broker and Hearth on Mosquitto (issue #10): token clients cannot log in
 // to an external broker, and a device has no topic it may both write and read, so there the
@@ -281,13 +282,13 @@ export async function actions(options: ActionsOptions): Promise<ScenarioResult> 
           p99Note('plain publish'),
         ),
         tokenRow(
-          'added by the action host, p50',
+          'added by the action sandbox, p50',
           'ms',
           added('action file', 'plain publish', 'p50'),
           'vs plain publish',
         ),
         tokenRow(
-          'added by the action host, p99',
+          'added by the action sandbox, p99',
           'ms',
           added('action file', 'plain publish', 'p99'),
           'vs plain publish',
@@ -321,13 +322,13 @@ export async function actions(options: ActionsOptions): Promise<ScenarioResult> 
         p99Note('device: built-in ping'),
       ),
       row(
-        'device: added by the action host, p50',
+        'device: added by the action sandbox, p50',
         'ms',
         added('device: action file', 'device: built-in ping', 'p50'),
         'vs the built-in ping',
       ),
       row(
-        'device: added by the action host, p99',
+        'device: added by the action sandbox, p99',
         'ms',
         added('device: action file', 'device: built-in ping', 'p99'),
         'vs the built-in ping',

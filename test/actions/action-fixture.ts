@@ -1,4 +1,4 @@
-// Action files on a real host process: a temporary data folder with a real StateStore (so a
+// Action files in the real sandbox (QuickJS in a worker thread): a temporary data folder with a real StateStore (so a
 // test can prove state.json is untouched), the real device registry, lock service and audit
 // log behind the host API, and an ActionCatalog fed by startActionFiles.
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 // The three example files in docs/actions.md, taken from the page as written and run in the
-// real action host, so the docs cannot drift from what works.
+// real action sandbox, so the docs cannot drift from what works.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';

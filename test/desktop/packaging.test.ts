@@ -98,6 +98,11 @@ describe('the unpacked app (--dir, stand-in Electron)', () => {
       '/assets/tray.png',
       '/assets/icons/256x256.png',
       '/node_modules/aedes/package.json',
+      // The action sandbox: its worker script and the engine, read from app.asar in the app.
+      '/dist/main/hub/actions/sandbox/sandbox-worker.js',
+      '/node_modules/quickjs-emscripten-core/package.json',
+      '/node_modules/@jitl/quickjs-ng-wasmfile-release-sync/dist/emscripten-module.wasm',
+      '/node_modules/@jitl/quickjs-ng-wasmfile-release-sync/dist/emscripten-module.mjs',
     ]) {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }

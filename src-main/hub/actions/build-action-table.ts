@@ -1,6 +1,6 @@
 // The action table as the hub starts it: every built-in first (so that a clash with an action
-// file is reported, and the built-in wins), then the action files, which run in the action
-// host process, never in the hub's (docs/actions.md).
+// file is reported, and the built-in wins), then the action files, which run in the QuickJS
+// sandbox's worker thread, never in the hub's own JavaScript (docs/actions.md).
 import type { ActivityLog } from '../activity/activity-log.js';
 import type { MessageBus } from '../broker/bus.js';
 import type { DeviceRegistry } from '../devices/device-registry.js';
@@ -88,7 +88,7 @@ export async function buildActionTable(deps: ActionTableDependencies) {
     await actionFiles.load();
     return { actions, actionFiles, remoteCode };
   } catch (error) {
-    // The hub's start-up fails; the action host it may have started must not outlive it.
+    // The hub's start-up fails; the sandbox worker it may have started must not outlive it.
     await actionFiles.stop();
     throw error;
   }

@@ -175,9 +175,10 @@ export const ActionSettingsSchema = z.strictObject({
   // The original hub's remote code (save_action_file / load_action_file): off unless the owner
   // turns it on, and even then sent code runs only after the owner confirms its SHA-256.
   remoteCode: z.boolean().default(false),
-  // Each action call's time budget; a call that runs longer is stopped (its host restarted).
+  // Each action call's time budget (the time its own code runs); the engine stops it past this.
   callTimeoutMs: z.number().int().min(50).max(60_000).default(1000),
-  // The action host's heap cap (--max-old-space-size); takes effect when the host restarts.
+  // The memory action code may use (each file's runtime, and all of them together); a change
+  // restarts the sandbox at its next idle call. The engine's own ceiling is 2 GiB.
   memoryMb: z.number().int().min(16).max(4096).default(64),
 });
 

@@ -1,6 +1,6 @@
-// Restart back-off for the action host: a host that keeps dying (a looping action called by a
-// chatty device) is restarted ever more slowly, up to MAX_MS; a host that stayed up a while
-// starts again from nothing.
+// Restart back-off for the action sandbox's worker: a worker that keeps dying (one stuck past
+// its deadline again and again, called by a chatty device) is restarted ever more slowly, up
+// to MAX_MS; a worker that stayed up a while starts again from nothing.
 const FIRST_MS = 50;
 const MAX_MS = 5_000;
 const HEALTHY_MS = 30_000;

@@ -29,6 +29,7 @@ const port: MessagePort = parentPort;
 const { actionsDir, deadline, heapMb } = workerData as SandboxWorkerData;
 const deadlineView = new Float64Array(deadline);
 const PAGE_BYTES = 64 * 1024;
+const MAX_PAGES = 32_768;
 // The engine's own per-runtime limit does not count memory grown by realloc in its WebAssembly
 // build (it cannot see block sizes there), so the heap itself has a maximum: past it, every
 // allocation fails and the engine throws "out of memory" where the action stands.
@@ -38,7 +39,8 @@ const { WebAssembly: wasm } = globalThis as unknown as {
 };
 const wasmMemory = new wasm.Memory({
   initial: 256,
-  maximum: Math.ceil((heapMb * 1024 * 1024) / PAGE_BYTES),
+  // The engine's build declares 2 GiB as its most; a larger setting gets that.
+  maximum: Math.min(MAX_PAGES, Math.ceil((heapMb * 1024 * 1024) / PAGE_BYTES)),
 });
 // QuickJS-ng: ES modules, top-level await, async functions. The synchronous build is enough:
 // the hub API is promises the worker settles.
