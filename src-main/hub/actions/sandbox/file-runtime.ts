@@ -115,7 +115,10 @@ export class FileRuntime {
     return this.enter(running.remainingMs, (charge) => {
       const ctx = this.ctx;
       const fn = this.exportHandle(exportName);
-      if (!fn) return [{ callId, ok: false, error: `${exportName} is not a function` }];
+      if (!fn) {
+        this.pending.forget(callId);
+        return [{ callId, ok: false, error: `${exportName} is not a function` }];
+      }
       const message = ctx.newString(messageJson);
       const buffer = ctx.newArrayBuffer(bytes.slice().buffer);
       const callIdHandle = ctx.newNumber(callId);

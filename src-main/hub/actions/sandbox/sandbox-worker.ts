@@ -169,9 +169,10 @@ function hostFault(message: HubToHost, error: unknown): void {
   const file = 'file' in message ? message.file : waits.get(message.id)?.file;
   const runtime = file === undefined ? undefined : files.get(file)?.current;
   if (!runtime) return;
-  report(runtime, runtime.abandon(text));
-  runtime.dead = true;
-  report(runtime, []);
+  for (const outcome of runtime.abandon(text))
+    post({ type: 'result', id: outcome.callId, ...outcome });
+  files.get(runtime.file)!.current = null;
+  drop(runtime);
 }
 
 function handle(message: HubToHost): void {
