@@ -10,6 +10,7 @@ import type { FrameViolation } from './frame-scanner.js';
 import { GuardedConnection, guardSocket } from './guarded-connection.js';
 import type { BrokerLimits } from './limits.js';
 import { PRE_CONNECT_MAX_PACKET_BYTES } from './limits.js';
+import { readAllBuffered } from './read-all-buffered.js';
 import type { RefusalLog } from '../refusal-log.js';
 import { limitQueuedWrites } from './write-budget.js';
 
@@ -85,6 +86,8 @@ export class ConnectionAcceptor {
       stream === socket
         ? guardSocket(socket, limitFor, onViolation)
         : new GuardedConnection(stream, limitFor, onViolation);
+    // aedes expects one read() to take every buffered byte; Node 26 hands out one chunk.
+    readAllBuffered(connection);
     // A client that stops reading is dropped rather than allowed to hold up the others.
     limitQueuedWrites(
       connection,
