@@ -22,20 +22,33 @@ export async function nextMessage(
   topic: string,
   timeoutMs = 5_000,
 ): Promise<{ topic: string; payload: string }> {
-  await client.subscribeAsync(topic, { qos: 1 });
-  return new Promise((resolve, reject) => {
+  // Listening starts before the SUBSCRIBE: callers often send their request while this waits for
+  // the SUBACK, and the broker may deliver the reply first (it handles both packets at once).
+  let stop = (): void => {};
+  const next = new Promise<{ topic: string; payload: string }>((resolve, reject) => {
     const timer = setTimeout(() => {
-      client.removeListener('message', onMessage);
+      stop();
       reject(new Error(`no message on ${topic} within ${timeoutMs} ms`));
     }, timeoutMs);
     const onMessage = (received: string, payload: Buffer): void => {
       if (received !== topic) return;
+      stop();
+      resolve({ topic: received, payload: payload.toString('utf8') });
+    };
+    stop = () => {
       clearTimeout(timer);
       client.removeListener('message', onMessage);
-      resolve({ topic: received, payload: payload.toString('utf8') });
     };
     client.on('message', onMessage);
   });
+  next.catch(() => {}); // the caller gets the rejection; none goes unhandled meanwhile
+  try {
+    await client.subscribeAsync(topic, { qos: 1 });
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return next;
 }
 
 /** Collects every message on `topic` for `ms` milliseconds. */
