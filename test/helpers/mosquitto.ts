@@ -135,6 +135,10 @@ export async function startTestMosquitto(
       }
       if (!isRunning(started) || Date.now() > deadline) {
         await stopChild(started);
+        // Its exit can be seen before the last of its stderr ("Address already in use") is
+        // read: wait for the stream to close, or the restart below is not tried.
+        const output = started.stderr!;
+        if (!output.closed) await new Promise((resolve) => output.once('close', resolve));
         return { up: false, stderr };
       }
       await delay(25);
