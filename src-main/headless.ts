@@ -38,7 +38,7 @@ async function run(options: CliOptions, log: Logger, onReady: () => void): Promi
     process.stdout.write(
       `Hearth generated an admin token. It is shown only this once; keep it somewhere safe:\n` +
         `  ${hub.generatedAdminToken}\n` +
-        `(Lost it? Stop the hub and run: npm run hub -- reset-admin-token)\n`,
+        `(Lost it? Stop the hub and run: npm run hub -- reset-admin-token --data-dir ${JSON.stringify(hub.dataDir)})\n`,
     );
   }
   const { ports } = hub.info;
@@ -84,7 +84,8 @@ async function main(): Promise<void> {
       const token = runResetAdminToken(options.dataDir, log);
       startupLog.release();
       process.stdout.write(
-        `New admin token (shown only this once; the old one no longer works):\n  ${token}\n`,
+        `New admin token for the hub in ${options.dataDir}\n` +
+          `(shown only this once; the old one no longer works):\n  ${token}\n`,
       );
       return;
     }

@@ -34,6 +34,7 @@ import { coreHandlers } from './operations/core-handlers.js';
 import { deviceHandlers } from './operations/device-handlers.js';
 import { settingsHandlers } from './operations/settings-handlers.js';
 import { SettingsService } from './settings/settings-service.js';
+import { guardFirstStart } from './store/first-start.js';
 import { StateStore } from './store/state-store.js';
 import { loadOrCreateHubCertificate } from './tls/hub-certificate.js';
 import { AuditLog } from './locks/audit-log.js';
@@ -64,6 +65,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }
   };
 
+  // Taken before anything is written: a failed first start leaves the folder as it found it.
+  const firstStart = guardFirstStart(options.dataDir);
   try {
     const events = new EventBus((error) => log.error('an event listener failed', { error }));
     const warnings = new Warnings(events, log.child('warnings'));
@@ -348,6 +351,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     };
   } catch (error) {
     await stopAll();
+    try {
+      firstStart.rollBack();
+    } catch (cleanup) {
+      log.error('could not remove what the failed first start wrote', { error: cleanup });
+    }
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import {
   removeDir,
   runHub,
   startHubProcess,
+  startHubWithoutToken,
   TEST_ADMIN_TOKEN,
 } from '../helpers/hub-process.js';
 import { connackCode, connectToken, nextMessage } from '../helpers/mqtt.js';
@@ -105,7 +106,7 @@ describe('npm run hub', () => {
   test('a first start without --admin-token generates one, prints it once, stores only its hash', async () => {
     const dataDir = makeTempDir();
     try {
-      const own = await startHubProcessWithoutToken(dataDir);
+      const own = await startHubWithoutToken(dataDir);
       try {
         const match = /^\s+([A-Za-z0-9_-]{43})$/m.exec(own.stdout);
         assert.ok(match, `token printed: ${own.stdout}`);
@@ -118,7 +119,7 @@ describe('npm run hub', () => {
       } finally {
         await own.stop();
       }
-      const again = await startHubProcessWithoutToken(dataDir);
+      const again = await startHubWithoutToken(dataDir);
       assert.ok(!/admin token/i.test(again.stdout), 'not printed a second time');
       await again.stop();
     } finally {
@@ -129,14 +130,14 @@ describe('npm run hub', () => {
   test('reset-admin-token prints a new token once and revokes the old one', async () => {
     const dataDir = makeTempDir();
     try {
-      const first = await startHubProcessWithoutToken(dataDir);
+      const first = await startHubWithoutToken(dataDir);
       const oldToken = /^\s+([A-Za-z0-9_-]{43})$/m.exec(first.stdout)![1]!;
       await first.stop();
       const reset = await runHub(['reset-admin-token', '--data-dir', dataDir]);
       assert.equal(reset.code, 0, reset.stderr);
       const newToken = /^\s+([A-Za-z0-9_-]{43})$/m.exec(reset.stdout)![1]!;
       assert.notEqual(newToken, oldToken);
-      const hub = await startHubProcessWithoutToken(dataDir);
+      const hub = await startHubWithoutToken(dataDir);
       try {
         const url = `mqtt://127.0.0.1:${hub.ready.mqtt}`;
         assert.equal(await connackCode(url, { username: 'token', password: oldToken }), 4);
@@ -295,37 +296,4 @@ function envFlag(variable: string): string {
       .toLowerCase()
       .replace(/_/g, '-')
   );
-}
-
-async function startHubProcessWithoutToken(dataDir: string): Promise<{
-  ready: { http: number; mqtt: number | null };
-  stdout: string;
-  stop(): Promise<number | null>;
-}> {
-  const { spawn } = await import('node:child_process');
-  const { HEADLESS_ENTRY, cleanEnv } = await import('../helpers/hub-process.js');
-  const child = spawn(process.execPath, [HEADLESS_ENTRY, '--data-dir', dataDir, ...base], {
-    env: cleanEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = await new Promise<{ http: number; mqtt: number | null }>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /^hearth ready (\{.*\})$/m.exec(stdout);
-      if (match) resolve(JSON.parse(match[1]!) as { http: number; mqtt: number | null });
-    });
-    void exited.then((code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
-  return {
-    ready,
-    stdout,
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
 }

@@ -265,6 +265,10 @@ describe('Settings view in a browser', () => {
     await backup.locator('input[type="file"]').setInputFiles(path);
     const confirm = backup.getByRole('group', { name: /^Replace the whole hub state/ });
     await confirm.waitFor(WAIT);
+    // The hub checked the file first (a dry run) and says what the import would do.
+    const preview = await confirm.innerText();
+    assert.match(preview, /Devices: \d+ kept, 0 added, 0 removed\./);
+    assert.match(preview, /Your admin token keeps working\./);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached', ...WAIT });
 
@@ -272,6 +276,21 @@ describe('Settings view in a browser', () => {
     await confirm.getByRole('button', { name: 'Replace' }).click();
     await backup.getByText(/^Imported .*kept as /).waitFor(WAIT);
     assert.equal((await admin('GET', '/api/v1/settings')).body.history.retentionDays, 90);
+
+    // An empty state is refused before any question, and the hub is unchanged.
+    const before = (await admin('GET', '/api/v1/state/export')).body;
+    await consoleWatch.expecting(/status of 400/, async () => {
+      await backup.locator('input[type="file"]').setInputFiles({
+        name: 'empty.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{}'),
+      });
+      await backup
+        .getByText(/^empty\.json was not imported: .*not a complete Hearth state/)
+        .waitFor(WAIT);
+    });
+    assert.equal(await confirm.count(), 0);
+    assert.deepEqual((await admin('GET', '/api/v1/state/export')).body, before);
   });
 
   test('the theme switch sets data-theme, and "system" follows the system', async () => {

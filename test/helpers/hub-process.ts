@@ -145,3 +145,46 @@ export async function startHubProcess(options: StartOptions = {}): Promise<HubPr
     },
   };
 }
+
+/**
+ * The hub as a newcomer starts it: no --admin-token, so a first start generates one and prints
+ * it; `stdout` is everything printed up to the ready line.
+ */
+export async function startHubWithoutToken(
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<{
+  ready: { http: number; mqtt: number | null };
+  stdout: string;
+  stop(): Promise<number | null>;
+}> {
+  const base = ['--host', '127.0.0.1', '--mqtt-port', '0', '--ws-port', '0', '--http-port', '0'];
+  const child = spawn(
+    process.execPath,
+    [HEADLESS_ENTRY, '--data-dir', dataDir, ...base, ...extraArgs],
+    {
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = await new Promise<{ http: number; mqtt: number | null }>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /^hearth ready (\{.*\})$/m.exec(stdout);
+      if (match) resolve(JSON.parse(match[1]!) as { http: number; mqtt: number | null });
+    });
+    void exited.then((code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  return {
+    ready,
+    stdout,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

@@ -39,6 +39,8 @@ export function createHubAccess(options: HubAccessOptions): BrokerAccess {
   // for a moment so a guesser gets few tries a minute; a valid login never waits.
   async function failedLogin(request: ConnectRequest, refused: Refused): Promise<Refused> {
     const presented = request.password?.toString('utf8') || null;
+    // Only a wrong secret is a guess; a login that presents none counts towards no lockout.
+    if (presented === null) return refused;
     const wait = options.tokens.recordFailure?.(request.address, presented) ?? 0;
     if (wait === 0) return refused;
     await delay(LOCKED_OUT_REFUSAL_DELAY_MS);

@@ -27,7 +27,10 @@ export function requireScope(scope: Scope, tokens: TokenVerifier): RequestHandle
   return (req, res, next) => {
     if (scope === 'none') return next();
     const token = bearerToken(req);
-    const identity = token ? tokens.verify(token) : null;
+    // No credentials at all is not a guess: a plain 401 that counts towards no lockout (a
+    // browser tab opening the panel, a phone before pairing).
+    if (!token) return next(new ApiError('unauthorized'));
+    const identity = tokens.verify(token);
     if (!identity) {
       const wait = tokens.recordFailure?.(addressOf(req), token) ?? 0;
       if (wait > 0) {

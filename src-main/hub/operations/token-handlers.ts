@@ -57,10 +57,11 @@ export function tokenHandlers(services: TokenServices): TokenHandlers {
       return { cleared: key };
     },
     exportState: () => exportState(store) as unknown as Record<string, unknown>,
-    importState: ({ state }) => {
-      const keptAs = importState(store, state);
-      services.afterImport();
-      return { imported: true, keptAs };
+    importState: ({ state, dryRun }, caller) => {
+      const tokenId = caller.kind === 'token' ? caller.tokenId : null;
+      const outcome = importState(store, state, { tokenId, dryRun: dryRun === true });
+      if (outcome.imported) services.afterImport();
+      return outcome;
     },
   };
 }

@@ -11,6 +11,22 @@ const TokenViewSchema = z.object({
   lastUsedAt: z.string().nullable(),
 });
 
+const ImportDiffSchema = z.object({
+  kept: z.number().int(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+});
+
+/** What an import changes (or would, as a dry run): the panel shows it before asking. */
+export const ImportChangesSchema = z.object({
+  name: z.object({ from: z.string(), to: z.string() }),
+  otherHub: z.boolean(),
+  devices: ImportDiffSchema,
+  tokens: ImportDiffSchema,
+  integrations: ImportDiffSchema,
+  adminToken: z.literal('kept'),
+});
+
 export const tokenOperations = {
   createPairingCode: op({
     summary:
@@ -75,10 +91,17 @@ export const tokenOperations = {
   }),
   importState: op({
     summary:
-      'Replaces the hub state with an exported document: validated as a whole first; the replaced state is kept as a file.',
+      "Replaces the hub state with an exported document: it must be a complete state and is validated as a whole first; the replaced state is kept as a file; the running hub's admin token, and the token making the import, keep working. With dryRun, nothing changes and the answer says what would.",
     scope: 'admin',
-    input: z.object({ state: z.record(z.string(), z.unknown()) }),
-    output: z.object({ imported: z.boolean(), keptAs: z.string() }),
+    input: z.object({
+      state: z.record(z.string(), z.unknown()),
+      dryRun: z.boolean().optional(),
+    }),
+    output: z.object({
+      imported: z.boolean(),
+      keptAs: z.string().nullable(),
+      changes: ImportChangesSchema,
+    }),
     http: { method: 'post', path: '/api/v1/state/import' },
   }),
 } as const;

@@ -41,7 +41,7 @@ export const commonStrings = defineStrings(
     'common.signIn.submit': 'Sign in',
     'common.signIn.checking': 'Checking token…',
     'common.signIn.rejected':
-      'That token was not accepted. Use the admin token printed when the hub first started, or a token from pairing a phone. Lost the admin token? Run `npm run hub -- reset-admin-token` on the hub’s computer to print a new one.',
+      'That token was not accepted. Use the admin token printed when the hub first started, or a token from pairing a phone. Lost the admin token? Stop the hub and run `npm run hub -- reset-admin-token --data-dir <the hub’s folder>` on the hub’s computer to print a new one.',
     'common.signIn.revoked':
       'The hub no longer accepts the token this tab was using (it may have been revoked or replaced). Sign in again with a current token.',
     'common.signIn.unreachable':
@@ -124,7 +124,7 @@ export const commonStrings = defineStrings(
     'common.signIn.submit': '登录',
     'common.signIn.checking': '正在验证令牌…',
     'common.signIn.rejected':
-      '这个令牌未被接受。请使用中枢首次启动时打印的管理员令牌，或手机配对得到的令牌。管理员令牌丢了？在中枢所在的电脑上运行 `npm run hub -- reset-admin-token` 生成一个新的。',
+      '这个令牌未被接受。请使用中枢首次启动时打印的管理员令牌，或手机配对得到的令牌。管理员令牌丢了？停止中枢后，在中枢所在的电脑上运行 `npm run hub -- reset-admin-token --data-dir <中枢的数据文件夹>` 生成一个新的。',
     'common.signIn.revoked':
       '中枢不再接受这个标签页使用的令牌（可能已被撤销或替换）。请用当前有效的令牌重新登录。',
     'common.signIn.unreachable': '无法连接到中枢。请检查它是否在运行，然后重试。',

@@ -44,7 +44,8 @@ export const settingsStrings = defineStrings(
     'settings.tokens.scopeAdmin': 'admin',
     'settings.tokens.scopeControl': 'control',
     'settings.tokens.adminName': 'Admin token',
-    'settings.tokens.adminNote': 'Replaced with `npm run hub -- reset-admin-token`',
+    'settings.tokens.adminNote':
+      'Replaced with `npm run hub -- reset-admin-token --data-dir <the hub’s folder>`',
     'settings.tokens.revoke': 'Revoke',
     'settings.tokens.revokeQuestion': 'Revoke {name}? It is signed out at once.',
     'settings.tokens.revokeFailed': 'Could not revoke {name}: {error}',
@@ -192,6 +193,15 @@ export const settingsStrings = defineStrings(
     'settings.state.importQuestion':
       'Replace the whole hub state with {file}? Devices, tokens and settings that are not in it are gone.',
     'settings.state.importConfirm': 'Replace',
+    'settings.state.checking': 'Checking the file…',
+    'settings.state.preview.name': 'The hub’s name becomes “{to}” (now “{from}”).',
+    'settings.state.preview.otherHub':
+      'This file comes from another hub: devices paired with this one keep working only if they are in it.',
+    'settings.state.preview.devices': 'Devices: {kept} kept, {added} added, {removed} removed.',
+    'settings.state.preview.tokens':
+      'Phones and tokens: {kept} kept, {added} added, {removed} removed.',
+    'settings.state.preview.lost': 'Gone after the import: {names}.',
+    'settings.state.preview.adminToken': 'Your admin token keeps working.',
     'settings.state.imported': 'Imported {file}. The state it replaced was kept as {keptAs}.',
     'settings.state.importFailed': '{file} was not imported: {error}',
     'settings.state.notJson':
@@ -257,7 +267,8 @@ export const settingsStrings = defineStrings(
     'settings.tokens.scopeAdmin': '管理员',
     'settings.tokens.scopeControl': '控制',
     'settings.tokens.adminName': '管理员令牌',
-    'settings.tokens.adminNote': '用 `npm run hub -- reset-admin-token` 更换',
+    'settings.tokens.adminNote':
+      '用 `npm run hub -- reset-admin-token --data-dir <中枢的数据文件夹>` 更换',
     'settings.tokens.revoke': '撤销',
     'settings.tokens.revokeQuestion': '撤销 {name}？它会立即退出登录。',
     'settings.tokens.revokeFailed': '无法撤销 {name}：{error}',
@@ -402,6 +413,15 @@ export const settingsStrings = defineStrings(
     'settings.state.importQuestion':
       '用 {file} 替换中枢的全部状态？文件中没有的设备、令牌和设置都会被删除。',
     'settings.state.importConfirm': '替换',
+    'settings.state.checking': '正在检查文件…',
+    'settings.state.preview.name': '中枢名称将变为“{to}”（现在是“{from}”）。',
+    'settings.state.preview.otherHub':
+      '这个文件来自另一个中枢：与本中枢配对的设备只有在文件中时才能继续使用。',
+    'settings.state.preview.devices': '设备：保留 {kept} 个，新增 {added} 个，删除 {removed} 个。',
+    'settings.state.preview.tokens':
+      '手机和令牌：保留 {kept} 个，新增 {added} 个，删除 {removed} 个。',
+    'settings.state.preview.lost': '导入后将不再存在：{names}。',
+    'settings.state.preview.adminToken': '你的管理员令牌仍然有效。',
     'settings.state.imported': '已导入 {file}。被替换的状态已保存为 {keptAs}。',
     'settings.state.importFailed': '{file} 未能导入：{error}',
     'settings.state.notJson':

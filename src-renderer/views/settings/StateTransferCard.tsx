@@ -1,5 +1,6 @@
 // Back up and restore: "Export state" downloads the hub's whole state as JSON; "Import state…"
-// reads a file, asks before replacing everything, and says what happened.
+// reads a file, has the hub check it (a dry run that changes nothing), shows what the import
+// would keep and remove, asks, and says what happened.
 import { useRef, useState } from 'react';
 import type { HubSession } from '../../api/hub-session.js';
 import { useT } from '../../i18n/LanguageProvider.js';
@@ -7,15 +8,18 @@ import { errorText } from '../error-text.js';
 
 type Message = { ok: boolean; text: string } | null;
 
+type Changes = Awaited<ReturnType<HubSession['api']['importState']>>['changes'];
+
 interface Chosen {
   file: string;
   state: Record<string, unknown>;
+  changes: Changes;
 }
 
 export function StateTransferCard({ session }: { session: HubSession }) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  const [busy, setBusy] = useState<'export' | 'check' | 'import' | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
 
@@ -42,13 +46,29 @@ export function StateTransferCard({ session }: { session: HubSession }) {
   const choose = async (file: File) => {
     setMessage(null);
     if (input.current) input.current.value = '';
+    let state: Record<string, unknown>;
     try {
       const parsed: unknown = JSON.parse(await file.text());
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error();
-      setChosen({ file: file.name, state: parsed as Record<string, unknown> });
+      state = parsed as Record<string, unknown>;
     } catch {
       setMessage({ ok: false, text: t('settings.state.notJson', { file: file.name }) });
+      return;
     }
+    setBusy('check');
+    session.api.importState({ state, dryRun: true }).then(
+      (result) => {
+        setBusy(null);
+        setChosen({ file: file.name, state, changes: result.changes });
+      },
+      (caught: unknown) => {
+        setBusy(null);
+        setMessage({
+          ok: false,
+          text: t('settings.state.importFailed', { file: file.name, error: errorText(caught, t) }),
+        });
+      },
+    );
   };
 
   const importChosen = (item: Chosen) => {
@@ -59,7 +79,7 @@ export function StateTransferCard({ session }: { session: HubSession }) {
         setBusy(null);
         setMessage({
           ok: true,
-          text: t('settings.state.imported', { file: item.file, keptAs: result.keptAs }),
+          text: t('settings.state.imported', { file: item.file, keptAs: result.keptAs ?? '' }),
         });
       },
       (caught: unknown) => {
@@ -86,7 +106,11 @@ export function StateTransferCard({ session }: { session: HubSession }) {
           {busy === 'export' ? t('settings.state.exporting') : t('settings.state.export')}
         </button>
         <label className={busy ? 'button button-quiet is-busy' : 'button button-quiet'}>
-          {busy === 'import' ? t('settings.state.importing') : t('settings.state.import')}
+          {busy === 'import'
+            ? t('settings.state.importing')
+            : busy === 'check'
+              ? t('settings.state.checking')
+              : t('settings.state.import')}
           <input
             ref={input}
             type="file"
@@ -109,6 +133,7 @@ export function StateTransferCard({ session }: { session: HubSession }) {
           <span className="confirm-question">
             {t('settings.state.importQuestion', { file: chosen.file })}
           </span>
+          <ImportPreview changes={chosen.changes} />
           <button
             type="button"
             className="button button-danger button-small"
@@ -136,6 +161,33 @@ export function StateTransferCard({ session }: { session: HubSession }) {
         )}
       </div>
     </section>
+  );
+}
+
+/** What the dry run said the import would do, in the family's words. */
+function ImportPreview({ changes }: { changes: Changes }) {
+  const t = useT();
+  const lost = [...changes.devices.removed, ...changes.tokens.removed];
+  const count = (diff: Changes['devices']) => ({
+    kept: diff.kept,
+    added: diff.added.length,
+    removed: diff.removed.length,
+  });
+  return (
+    <ul className="import-preview">
+      {changes.name.from !== changes.name.to && (
+        <li>{t('settings.state.preview.name', changes.name)}</li>
+      )}
+      {changes.otherHub && <li>{t('settings.state.preview.otherHub')}</li>}
+      <li>{t('settings.state.preview.devices', count(changes.devices))}</li>
+      <li>{t('settings.state.preview.tokens', count(changes.tokens))}</li>
+      {lost.length > 0 && (
+        <li className="import-preview-lost">
+          {t('settings.state.preview.lost', { names: lost.join(', ') })}
+        </li>
+      )}
+      <li>{t('settings.state.preview.adminToken')}</li>
+    </ul>
   );
 }
 
