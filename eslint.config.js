@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'hearth-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
