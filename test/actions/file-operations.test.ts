@@ -30,7 +30,13 @@ describe('action file operations', () => {
   test('upload, list with figures, remove', async () => {
     const source = 'export const up = (m) => "up " + m.args.length;';
     const uploaded = await ops.upload({ file: 'up.mjs', contentBase64: code(source) });
-    assert.deepEqual(uploaded, { file: 'up.mjs', sha256: sha256(Buffer.from(source)) });
+    assert.deepEqual(uploaded, {
+      file: 'up.mjs',
+      sha256: sha256(Buffer.from(source)),
+      status: 'loaded',
+      error: null,
+      actions: ['up'],
+    });
     assert.equal(await fx.run('up', ['a']), 'up 1');
     assert.equal(ops.figures('up').calls, 1);
     assert.deepEqual(

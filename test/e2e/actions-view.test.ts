@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { api } from '../helpers/devices.js';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { ConsoleWatcher, launchChromium } from './chromium.js';
 
@@ -83,6 +84,35 @@ describe('Actions view in a browser', () => {
     assert.match(await item.innerText(), /Actions: (broken, greet|greet, broken)/);
     await row('greet').waitFor(WAIT);
     assert.match(await row('greet').innerText(), /greetings\.mjs/);
+    const said = page.getByText(/^Loaded greetings\.mjs\./);
+    assert.match(await said.innerText(), /Its actions: (broken, greet|greet, broken)\./);
+  });
+
+  test('a file with a syntax error is said to be broken, in red, with its line and column', async () => {
+    const path = join(work, 'broken2.mjs');
+    writeFileSync(path, 'export function fine() { return 1; }\nexport function oops( {\n');
+    await page.locator('input[type="file"]').setInputFiles(path);
+    const alert = page.getByRole('alert').filter({ hasText: 'broken2.mjs' });
+    await alert.waitFor(WAIT);
+    const text = await alert.innerText();
+    assert.match(
+      text,
+      /broken2\.mjs was saved but does not work: SyntaxError: .*\(broken2\.mjs:\d+:\d+\)/,
+    );
+    assert.doesNotMatch(text, /^Loaded/);
+    const item = files().getByRole('listitem').filter({ hasText: 'broken2.mjs' });
+    assert.match(await item.innerText(), /invalid/);
+    // Recorded once, however many folder events follow.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const activity = await api(base, hub.adminToken, 'GET', '/api/v1/activity?limit=200');
+    const entries = JSON.stringify(activity.body).match(/broken2\.mjs: SyntaxError/g) ?? [];
+    assert.equal(entries.length, 1, JSON.stringify(activity.body).slice(0, 2000));
+    await item.getByRole('button', { name: 'Delete' }).click();
+    await item
+      .getByRole('group', { name: 'Delete broken2.mjs?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await item.waitFor({ state: 'detached', ...WAIT });
   });
 
   test('Run sends words and shows the reply; the figures count the call', async () => {

@@ -42,7 +42,8 @@ export const actionFileOperations = {
     http: { method: 'get', path: '/api/v1/action-files' },
   }),
   uploadActionFile: op({
-    summary: "Adds or replaces an action file (the owner's upload; it goes live at once).",
+    summary:
+      "Adds or replaces an action file (the owner's upload; it goes live at once). The answer says whether it loaded, with its actions, or the error it is invalid with (file:line:column).",
     scope: 'admin',
     input: z.object({
       file: ActionFileNameSchema,
@@ -52,7 +53,12 @@ export const actionFileOperations = {
         .max(349_528)
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
     }),
-    output: FileAndHash,
+    // What loading it gave: its actions, or the error (with file:line:column) it is invalid with.
+    output: FileAndHash.extend({
+      status: z.enum(['loaded', 'invalid']),
+      error: z.string().nullable(),
+      actions: z.array(z.string()),
+    }),
     http: { method: 'post', path: '/api/v1/actions' },
   }),
   deleteActionFile: op({

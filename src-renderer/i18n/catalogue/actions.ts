@@ -53,7 +53,9 @@ export const actionsStrings = defineStrings(
 
     'actions.load.button': 'Load action file…',
     'actions.load.busy': 'Loading…',
-    'actions.load.done': 'Loaded {file}.',
+    'actions.load.done': 'Loaded {file}. Its actions: {actions}.',
+    'actions.load.invalid':
+      '{file} was saved but does not work: {error}. Its actions from before (if any) keep running until it is fixed.',
     'actions.load.failed': '{file} was not loaded: {error}',
     'actions.load.badName':
       '{file} cannot be an action file: the name must be 1–64 of A–Z a–z 0–9 . _ - and end in .mjs or .js. Rename it and try again.',
@@ -110,7 +112,9 @@ export const actionsStrings = defineStrings(
 
     'actions.load.button': '加载动作文件…',
     'actions.load.busy': '正在加载…',
-    'actions.load.done': '已加载 {file}。',
+    'actions.load.done': '已加载 {file}。其中的动作：{actions}。',
+    'actions.load.invalid':
+      '{file} 已保存，但无法使用：{error}。修好之前，它原有的动作（如果有）继续运行。',
     'actions.load.failed': '{file} 未能加载：{error}',
     'actions.load.badName':
       '{file} 不能作为动作文件：文件名须为 1–64 个 A–Z a–z 0–9 . _ - 字符，并以 .mjs 或 .js 结尾。请重命名后再试。',

@@ -9,7 +9,7 @@ import { TextWithCode } from '../../components/Code.js';
 import { useT } from '../../i18n/LanguageProvider.js';
 import { errorText } from '../error-text.js';
 import { ActionFilesEmpty } from './ActionFilesEmpty.js';
-import { LoadActionFile } from './LoadActionFile.js';
+import { LoadActionFile, type LoadMessage } from './LoadActionFile.js';
 import type { ActionFiles } from './use-actions.js';
 
 interface ActionFilesCardProps {
@@ -23,6 +23,7 @@ export function ActionFilesCard({ session, files, admin, onChanged }: ActionFile
   const t = useT();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loadMessage, setLoadMessage] = useState<LoadMessage>(null);
 
   const act = (key: string, call: () => Promise<unknown>, failed: (error: string) => string) => {
     setBusy(key);
@@ -40,7 +41,14 @@ export function ActionFilesCard({ session, files, admin, onChanged }: ActionFile
     );
   };
 
-  const loader = <LoadActionFile session={session} onLoaded={onChanged} />;
+  const loader = (
+    <LoadActionFile
+      session={session}
+      onLoaded={onChanged}
+      message={loadMessage}
+      setMessage={setLoadMessage}
+    />
+  );
   if (files.files.length === 0 && files.pending.length === 0) {
     return <ActionFilesEmpty admin={admin}>{loader}</ActionFilesEmpty>;
   }

@@ -9,16 +9,20 @@ import { errorText } from '../error-text.js';
 const MAX_BYTES = 256 * 1024;
 const NAME_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}\.(mjs|js)$/;
 
+export type LoadMessage = { ok: boolean; text: string } | null;
+
 interface LoadActionFileProps {
   session: HubSession;
   onLoaded(file: string): void;
+  /** Kept by the card: the first file swaps the empty state for the list, remounting this. */
+  message: LoadMessage;
+  setMessage(message: LoadMessage): void;
 }
 
-export function LoadActionFile({ session, onLoaded }: LoadActionFileProps) {
+export function LoadActionFile({ session, onLoaded, message, setMessage }: LoadActionFileProps) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const upload = async (file: File) => {
     const problem = checkFile(file, t);
@@ -31,7 +35,21 @@ export function LoadActionFile({ session, onLoaded }: LoadActionFileProps) {
     try {
       const contentBase64 = toBase64(new Uint8Array(await file.arrayBuffer()));
       const result = await session.api.uploadActionFile({ file: file.name, contentBase64 });
-      setMessage({ ok: true, text: t('actions.load.done', { file: result.file }) });
+      // Saved is not loaded: a file with an error is said to be broken, with where.
+      setMessage(
+        result.status === 'loaded'
+          ? {
+              ok: true,
+              text: t('actions.load.done', {
+                file: result.file,
+                actions: result.actions.join(', ') || '–',
+              }),
+            }
+          : {
+              ok: false,
+              text: t('actions.load.invalid', { file: result.file, error: result.error ?? '' }),
+            },
+      );
       onLoaded(result.file);
     } catch (error) {
       setMessage({

@@ -11,9 +11,18 @@ import { ActionFileError, type RemoteCode } from './remote-code.js';
 export interface ActionFileOperations {
   figures(name: string): ActionFigures;
   files(): { files: FileStatus[]; pending: Array<{ file: string; sha256: string }> };
-  upload(input: { file: string; contentBase64: string }): Promise<{ file: string; sha256: string }>;
+  upload(input: { file: string; contentBase64: string }): Promise<UploadResult>;
   remove(input: { file: string }): Promise<{ file: string }>;
   confirm(input: { file: string; sha256: string }): Promise<{ file: string; sha256: string }>;
+}
+
+/** An upload and what loading it gave: the panel shows an invalid file as the error it is. */
+export interface UploadResult {
+  file: string;
+  sha256: string;
+  status: 'loaded' | 'invalid';
+  error: string | null;
+  actions: string[];
 }
 
 export function actionFileOperations(
@@ -32,7 +41,16 @@ export function actionFileOperations(
           `an action file is at most ${MAX_ACTION_FILE_BYTES} bytes`,
         );
       }
-      return await asApiError(() => remote.install(file, Buffer.from(contentBase64, 'base64')));
+      const saved = await asApiError(() =>
+        remote.install(file, Buffer.from(contentBase64, 'base64')),
+      );
+      const loaded = files.status().find((entry) => entry.file === saved.file);
+      return {
+        ...saved,
+        status: loaded?.status ?? 'invalid',
+        error: loaded ? loaded.error : 'it was saved but not found in the actions folder',
+        actions: loaded?.status === 'loaded' ? loaded.actions : [],
+      };
     },
     remove: async ({ file }) => {
       await asApiError(() => remote.remove(file));

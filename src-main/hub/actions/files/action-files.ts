@@ -30,6 +30,8 @@ export interface ActionFilesOptions {
 
 export class ActionFiles {
   private readonly files = new Map<string, FileStatus>();
+  /** What each loaded file imported, and those files' contents then (a hash of them). */
+  private readonly imports = new Map<string, { names: string[]; fingerprint: string }>();
   private version = 0;
   private syncing: Promise<void> = Promise.resolve();
 
@@ -54,6 +56,7 @@ export class ActionFiles {
     for (const file of [...this.files.keys()]) {
       if (!present.has(file)) {
         this.files.delete(file);
+        this.imports.delete(file);
         this.options.catalog.removeFile(file);
         this.options.host.unload(file);
         this.options.log.info(`action file ${file} removed`);
@@ -68,7 +71,17 @@ export class ActionFiles {
     if (!resolved.ok) return this.invalid(file, resolved.error, before);
     const bytes = fs.readFileSync(resolved.path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (before?.sha256 === sha256 && before.status === 'loaded') return;
+    // A loaded file stays as it is while neither it nor a file it imports changed (each folder
+    // event re-syncs every file, and a reload would reset its module state).
+    const loadedWith = this.imports.get(file);
+    if (
+      before?.sha256 === sha256 &&
+      before.status === 'loaded' &&
+      loadedWith !== undefined &&
+      this.fingerprint(loadedWith.names) === loadedWith.fingerprint
+    ) {
+      return;
+    }
     const version = ++this.version;
     let report;
     try {
@@ -95,6 +108,8 @@ export class ActionFiles {
         ),
     );
     catalog.setFileActions(file, built.actions);
+    const names = report.imports ?? [];
+    this.imports.set(file, { names, fingerprint: this.fingerprint(names) });
     this.files.set(file, {
       file,
       status: 'loaded',
@@ -124,7 +139,27 @@ export class ActionFiles {
       skipped: before?.skipped ?? [],
       sha256: sha256 ?? null,
     });
+    // Said once: the same file failing the same way at the next folder event is not news.
+    if (
+      before?.status === 'invalid' &&
+      before.error === error &&
+      before.sha256 === (sha256 ?? null)
+    ) {
+      return;
+    }
     this.options.log.warn(`action file ${file} is invalid: ${error}`);
     this.options.onProblem?.(file, `${file}: ${error}`);
+  }
+
+  /** The contents of the files a file imported, as one hash (missing ones count too). */
+  private fingerprint(names: string[]): string {
+    const hash = createHash('sha256');
+    for (const name of names) {
+      const resolved = resolveInside(this.options.dir, name);
+      hash.update(`${name}\0`);
+      hash.update(resolved.ok ? fs.readFileSync(resolved.path) : `missing: ${resolved.error}`);
+      hash.update('\0');
+    }
+    return hash.digest('hex');
   }
 }

@@ -17,6 +17,8 @@ export interface FileReport {
   functions: Array<{ exportName: string; actionName: string | null; length: number }>;
   others: Array<{ exportName: string; type: string }>;
   devices: unknown;
+  /** The other action files it imported (directly or not), for reloading it when they change. */
+  imports?: string[];
 }
 
 /** Read at every call, so a changed setting applies at once. */
@@ -80,6 +82,7 @@ export const HostToHubSchema = z.discriminatedUnion('type', [
           .array(z.object({ exportName: z.string().max(256), type: z.string().max(32) }))
           .max(1000),
         devices: z.unknown(),
+        imports: z.array(z.string().max(256)).max(1000).optional(),
       })
       .optional(),
   }),

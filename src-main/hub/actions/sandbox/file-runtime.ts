@@ -13,7 +13,7 @@ import type {
 import type { FileReport } from '../host/host-protocol.js';
 import { BOOTSTRAP_SOURCE } from './bootstrap-source.js';
 import { describeEngineError, isOutOfMemory } from './engine-errors.js';
-import { normalizeImport, readActionSource } from './module-loading.js';
+import { isRefusedImport, normalizeImport, readActionSource } from './module-loading.js';
 import { PendingCalls, type CallOutcome, type Stopped } from './pending-calls.js';
 
 /** Deep recursion fails at about 1,500 frames, well before the worker's own 8 MB stack. */
@@ -48,6 +48,8 @@ export class FileRuntime {
   private native: QuickJSHandle | null = null;
   private namespace: QuickJSHandle | null = null;
   private readonly exports = new Map<string, QuickJSHandle>();
+  /** The files this one imported while loading (module names, refused ones included). */
+  private readonly imported = new Set<string>();
   private readonly pending: PendingCalls;
   private deadline = Infinity;
   private interrupted = false;
@@ -72,6 +74,7 @@ export class FileRuntime {
     });
     this.rt.setModuleLoader(
       (name) => {
+        this.imported.add(name);
         const read = readActionSource(this.dir, name);
         return read.ok ? read.source : { error: new Error(read.error) };
       },
@@ -238,6 +241,9 @@ export class FileRuntime {
       }
       const report = JSON.parse(ctx.getString(described.value)) as FileReport;
       described.value.dispose();
+      report.imports = [...this.imported].filter(
+        (name) => name !== this.file && !isRefusedImport(name),
+      );
       return { ok: true, report };
     });
   }

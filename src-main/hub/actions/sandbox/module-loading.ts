@@ -9,6 +9,11 @@ import { checkFileName, resolveInside } from '../files/action-folder.js';
 // loader under a name no action file can have, and refused there with its sentence.
 const REFUSED = '!refused!';
 
+/** Whether a module name stands for a refused specifier (never a file). */
+export function isRefusedImport(name: string): boolean {
+  return name.startsWith(REFUSED);
+}
+
 /** The module name an import specifier stands for. */
 export function normalizeImport(requested: string): string {
   const name = requested.startsWith('./') ? requested.slice(2) : null;
