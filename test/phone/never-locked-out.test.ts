@@ -93,6 +93,17 @@ describe('absent credentials are not guesses', () => {
   });
 });
 
+describe('the admin token in the token list', () => {
+  test('says when it was last used (not "never" while the owner uses it)', async () => {
+    const listed = await api(hub.httpUrl, hub.token, 'GET', '/api/v1/tokens');
+    const admin = (listed.body.tokens as Array<{ id: string; lastUsedAt: string | null }>).find(
+      (token) => token.id === 'admin',
+    );
+    assert.ok(admin?.lastUsedAt, JSON.stringify(listed.body));
+    assert.ok(Date.now() - Date.parse(admin.lastUsedAt) < 60_000);
+  });
+});
+
 describe('an import never locks the owner out', () => {
   test('an empty or partial document is refused and nothing changes', async () => {
     const before = (await api(hub.httpUrl, hub.token, 'GET', '/api/v1/state/export')).body;

@@ -26,6 +26,12 @@ function options(argv: string[]): SimulateOptions {
 }
 
 describe('simulate options', () => {
+  it('is named after its --id unless --name says otherwise', () => {
+    assert.equal(options(['lock', '--id', 'front-door']).name, 'Front door');
+    assert.equal(options(['camera', '--id', 'porch_cam.2']).name, 'Porch cam 2');
+    assert.equal(options(['lock', '--id', 'front-door', '--name', 'Back gate']).name, 'Back gate');
+  });
+
   it('has friendly defaults for a lock', () => {
     assert.deepEqual(options(['lock']), {
       kind: 'lock',

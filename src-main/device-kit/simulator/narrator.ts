@@ -29,7 +29,7 @@ export function narrate(device: HearthDevice, url: string, out: Narration): void
   device.on('pending', () =>
     out.say(
       `Waiting for the owner to approve ${device.id} in the Hearth panel… ` +
-        '(or open joining there first: Devices → Permit join)',
+        '(or open joining there first: Devices → Let devices join)',
     ),
   );
   device.on('joined', () => out.say(`Approved. Secret saved in ${device.secretFile}.`));

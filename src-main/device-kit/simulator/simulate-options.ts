@@ -102,7 +102,14 @@ export function parseSimulateArgs(
       kind,
       id,
       url: checkUrl(values.url ?? 'mqtt://localhost:1883'),
-      name: values.name ?? (kind === 'lock' ? 'Simulated lock' : 'Simulated camera'),
+      // Named after its id when given one (`--id front-door` asks to join as "Front door").
+      name:
+        values.name ??
+        (values.id
+          ? nameFromId(values.id)
+          : kind === 'lock'
+            ? 'Simulated lock'
+            : 'Simulated camera'),
       secretFile: values['secret-file'] ?? defaultSecretFile(id, defaults.platform, defaults.env),
       jam: values.jam ?? false,
       motorMs: number('--motor-ms', values['motor-ms'], 800, 0, 60_000),
@@ -139,4 +146,13 @@ function number(
     throw new UsageError(`${option} ${JSON.stringify(text)}: give a number from ${min} to ${max}`);
   }
   return value;
+}
+
+/** `front-door` → "Front door", `porch_cam.2` → "Porch cam 2": the name a person would give it. */
+export function nameFromId(id: string): string {
+  const words = id
+    .split(/[-_.]+/)
+    .filter(Boolean)
+    .join(' ');
+  return words ? words[0]!.toUpperCase() + words.slice(1) : id;
 }

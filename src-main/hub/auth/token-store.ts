@@ -22,6 +22,8 @@ export interface TokenView {
 export class TokenStore implements TokenVerifier {
   private readonly lastTouched = new Map<string, number>();
   readonly lockouts = new Lockouts();
+  /** The admin token has no record of its own in the state: its last use is kept since start. */
+  private adminLastUsedAt: string | null = null;
 
   constructor(
     private readonly store: StateStore,
@@ -32,7 +34,10 @@ export class TokenStore implements TokenVerifier {
     if (token.length === 0 || token.length > 512) return null;
     const hash = hashToken(token);
     const admin = this.store.state.adminTokenHash;
-    if (admin && sameHash(hash, admin)) return { tokenId: ADMIN_TOKEN_ID, scope: 'admin' };
+    if (admin && sameHash(hash, admin)) {
+      this.adminLastUsedAt = new Date().toISOString();
+      return { tokenId: ADMIN_TOKEN_ID, scope: 'admin' };
+    }
     const record = Object.values(this.store.state.tokens).find((candidate) =>
       sameHash(hash, candidate.hash),
     );
@@ -76,7 +81,7 @@ export class TokenStore implements TokenVerifier {
             name: 'Admin token',
             scope: 'admin',
             createdAt: '',
-            lastUsedAt: null,
+            lastUsedAt: this.adminLastUsedAt,
           },
         ]
       : [];
