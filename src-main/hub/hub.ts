@@ -167,8 +167,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     );
     stops.push(
       mqtt.onPresence(({ principal, online }) => {
-        if (principal.kind === 'device' && principal.stage === 'approved')
-          registry.setOnline(principal.deviceId, online);
+        if (principal.kind !== 'device') return;
+        if (principal.stage === 'approved') registry.setOnline(principal.deviceId, online);
+        else registry.setWaitingConnected(principal.deviceId, online);
       }),
     );
     stops.push(listenToDeviceReports(mqtt, registry, activity));

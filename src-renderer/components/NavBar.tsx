@@ -1,4 +1,5 @@
-// The section list. A section may carry a count (new stranger pictures), read out with it.
+// The section list. A section may carry a count (new stranger pictures, devices waiting for
+// approval), read out with it.
 import { hrefFor } from '../hooks/use-hash-route.js';
 import { useT } from '../i18n/LanguageProvider.js';
 import { views, type ViewId } from '../views/view-catalogue.js';
@@ -28,7 +29,11 @@ export function NavBar({ current, badges = {} }: NavBarProps) {
                     <span aria-hidden="true">{count > 99 ? '99+' : count}</span>
                     <span className="visually-hidden">
                       {' '}
-                      ({t('common.nav.newPicturesLabel', { count })})
+                      (
+                      {view.id === 'devices'
+                        ? t('common.nav.waitingLabel', { count })
+                        : t('common.nav.newPicturesLabel', { count })}
+                      )
                     </span>
                   </span>
                 )}

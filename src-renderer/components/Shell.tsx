@@ -6,6 +6,7 @@ import { LiveEventLog } from '../hooks/live-event-log.js';
 import { useUnseenStrangers } from '../hooks/use-unseen-strangers.js';
 import { useT } from '../i18n/LanguageProvider.js';
 import { ViewRouter } from '../views/ViewRouter.js';
+import { useLiveDevices } from '../views/home/use-live-devices.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { NavBar } from './NavBar.js';
 
@@ -21,6 +22,9 @@ export function Shell({ session, onSignOut }: ShellProps) {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const unseenStrangers = useUnseenStrangers(session, route);
+  const waitingDevices = (useLiveDevices(session).data ?? []).filter(
+    (device) => device.status === 'pending',
+  ).length;
   // One feed per session, collecting from the moment the frame is shown.
   const liveEvents = useMemo(() => new LiveEventLog(session), [session]);
   useEffect(() => liveEvents.start(), [liveEvents]);
@@ -49,7 +53,7 @@ export function Shell({ session, onSignOut }: ShellProps) {
         )}
       </header>
       <div className="layout">
-        <NavBar current={route} badges={{ strangers: unseenStrangers }} />
+        <NavBar current={route} badges={{ strangers: unseenStrangers, devices: waitingDevices }} />
         <main className="content" ref={mainRef}>
           <ViewRouter route={route} session={session} liveEvents={liveEvents} />
         </main>

@@ -76,7 +76,9 @@ describe('Devices view in a browser', () => {
     const door = card('Front door');
     await door.waitFor(WAIT);
     const text = await door.innerText();
-    assert.match(text, /pending/);
+    // Waiting, and connected: it just asked over its connection.
+    assert.match(text, /waiting for approval/);
+    assert.match(text, /online/);
     assert.match(text, /door1/);
     assert.match(text, /lock/);
     assert.match(text, /127\.0\.0\.1/);

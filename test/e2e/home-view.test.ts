@@ -39,6 +39,27 @@ describe('Home view in a browser', () => {
     assert.equal(await f.page.getByRole('link', { name: 'Locks' }).count(), 0, 'Home covers locks');
   });
 
+  test('a device waiting for approval is counted in the navigation and approved from Home', async () => {
+    const porch = await f.joining('porch1', 'camera', 'Porch camera');
+    const waiting = f.page.getByRole('region', { name: 'Waiting for your approval (1)' });
+    await waiting.waitFor(WAIT);
+    const entry = waiting.getByRole('listitem', { name: 'Porch camera' });
+    assert.match(await entry.innerText(), /online/);
+    const badge = f.page.getByTestId('nav-badge-devices');
+    assert.match(await badge.innerText(), /^1/);
+    // Read out with the link: "Devices 1 (1 waiting for approval)".
+    assert.match(
+      (await f.page.getByRole('link', { name: /^Devices/ }).textContent()) ?? '',
+      /1 waiting for approval/,
+    );
+    await f.shoot('home-waiting-device-desktop');
+    await entry.getByRole('button', { name: 'Approve Porch camera' }).click();
+    await waiting.waitFor({ state: 'detached', ...WAIT });
+    await badge.waitFor({ state: 'detached', ...WAIT });
+    assert.equal((await f.call('GET', '/api/v1/devices/porch1')).body.status, 'approved');
+    await porch.stop();
+  });
+
   test('a lock that joins and is approved appears live as a switch with its state', async () => {
     front = await f.lock('door1', 'Front door', { battery: 80 });
     const door = lockSwitch(/^Front door: /);

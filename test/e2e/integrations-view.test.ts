@@ -239,7 +239,7 @@ describe('Bridges in a browser: bridged devices and integration accounts', () =>
 
   test('a pending bridged lock is approved like any other device', async () => {
     const card = deviceCard('Front door');
-    assert.match(await card.innerText(), /pending/);
+    assert.match(await card.innerText(), /waiting for approval/);
     await card.getByRole('button', { name: 'Approve Front door' }).click();
     await card.locator('.pill', { hasText: 'approved' }).waitFor(WAIT);
     assert.equal(await card.getByRole('button', { name: 'Approve Front door' }).count(), 0);

@@ -36,6 +36,18 @@ export class DeviceLiveness {
     this.online.delete(id);
   }
 
+  /**
+   * A device waiting for approval is connected (it just asked to join) or went away: shown as
+   * such, but nothing is published on its topics, which are not its own yet.
+   */
+  setWaiting(id: string, online: boolean): void {
+    if (this.online.has(id) === online) return;
+    if (online) this.online.add(id);
+    else this.online.delete(id);
+    this.deps.events.emit('availability', { id, availability: online ? 'online' : 'offline' });
+    this.deps.listChanged();
+  }
+
   setOnline(record: DeviceRecord, online: boolean): void {
     const { id } = record;
     if (this.online.has(id) === online) return;

@@ -144,6 +144,8 @@ export class DeviceRegistry implements AccessDirectory {
   ): DeviceRecord {
     this.options.store.putDevice(id, newDeviceRecord(id, kind, name, address, null), 'soon');
     if (approve) return this.approveRecord(id, 'soon');
+    // It asked over its connection: it is there, waiting (shown online, not offline).
+    this.liveness.setWaiting(id, true);
     this.announce('device_pending', id);
     return this.record(id);
   }
@@ -190,6 +192,7 @@ export class DeviceRegistry implements AccessDirectory {
       },
       'soon',
     );
+    if (this.find(id)?.status === 'pending') this.liveness.setWaiting(id, true);
   }
 
   /**
@@ -272,6 +275,15 @@ export class DeviceRegistry implements AccessDirectory {
   setOnline(id: string, online: boolean): void {
     const record = this.find(id);
     if (record?.status === 'approved') this.liveness.setOnline(record, online);
+  }
+
+  /**
+   * A connection without a secret under this id came or went. It counts only for a device that
+   * waits for approval: an approved device is online only when it logs in with its secret.
+   */
+  setWaitingConnected(id: string, online: boolean): void {
+    const record = this.find(id);
+    if (record?.status === 'pending' && !record.bridge) this.liveness.setWaiting(id, online);
   }
 
   recordState(id: string, state: string, battery: number | null): void {

@@ -22,6 +22,7 @@ export const commonStrings = defineStrings(
     'common.nav.settings': 'Settings',
     'common.nav.newPictures': '{count} new',
     'common.nav.newPicturesLabel': '{count} new pictures',
+    'common.nav.waitingLabel': '{count} waiting for approval',
 
     'common.connection.label': 'Hub connection:',
     'common.connection.connecting': 'Connecting…',
@@ -106,6 +107,7 @@ export const commonStrings = defineStrings(
     'common.nav.settings': '设置',
     'common.nav.newPictures': '{count} 张新',
     'common.nav.newPicturesLabel': '{count} 张新照片',
+    'common.nav.waitingLabel': '{count} 个等待批准',
 
     'common.connection.label': '与中枢的连接：',
     'common.connection.connecting': '正在连接…',

@@ -33,7 +33,7 @@ export const devicesStrings = defineStrings(
     'devices.showMore': 'Show {count} more',
     'devices.listLabel': 'Devices',
 
-    'devices.status.pending': 'pending',
+    'devices.status.pending': 'waiting for approval',
     'devices.status.approved': 'approved',
     'devices.status.rejected': 'rejected',
     'devices.availability.online': 'online',

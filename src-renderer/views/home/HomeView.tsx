@@ -19,6 +19,8 @@ import { NewestPictures } from './NewestPictures.js';
 import { useLastCommands } from './use-lock-audit.js';
 import { useLockCommands } from './use-lock-commands.js';
 import { useLiveDevices } from './use-live-devices.js';
+import { useTokenScope } from '../use-token-scope.js';
+import { WaitingDevicesCard } from './WaitingDevicesCard.js';
 
 const NO_LOCKS: EmptyStateText = {
   title: 'home.locks.emptyTitle',
@@ -28,6 +30,7 @@ const NO_LOCKS: EmptyStateText = {
 export function HomeView({ session }: { session: HubSession }) {
   const t = useT();
   const devices = useLiveDevices(session);
+  const admin = useTokenScope(session) === 'admin';
   const overview = useHubOverview(session);
   const lastCommands = useLastCommands(session);
   const commands = useLockCommands(session);
@@ -99,6 +102,7 @@ export function HomeView({ session }: { session: HubSession }) {
           />
         )}
         <div className="cards">
+          <WaitingDevicesCard session={session} devices={devices.data ?? []} admin={admin} />
           <NewestPictures session={session} devices={devices.data ?? []} />
           <WarningsCard warnings={warnings} />
           {overview.loading && !info && <LoadingLine text={t('home.hub.loading')} />}
