@@ -7,6 +7,7 @@ import type { StringKey } from '../../i18n/catalogue/index.js';
 import { useT } from '../../i18n/LanguageProvider.js';
 import { formatAgo } from '../format.js';
 import type { AuditEntry } from './use-lock-audit.js';
+import { resultText, whoText } from './lock-words.js';
 import {
   isLowBattery,
   nextCommand,
@@ -83,13 +84,12 @@ export function LockSwitch({ lock, state, busy, lastCommand, now, onCommand }: L
             {lastCommand
               ? t('home.lock.lastCommandText', {
                   command: t(commandLabel(lastCommand.command)),
-                  actor: lastCommand.actor,
-                  source: lastCommand.source,
+                  actor: whoText(lastCommand.actor, t, (id) => id),
                   ago: formatAgo(lastCommand.at, now, t),
                 })
               : t('home.lock.noCommand')}
             {lastCommand && lastCommand.result !== 'ok' && (
-              <span className="lock-result-bad"> · {lastCommand.result}</span>
+              <span className="lock-result-bad"> · {resultText(lastCommand.result, t)}</span>
             )}
           </dd>
         </div>
