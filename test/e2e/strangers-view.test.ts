@@ -66,6 +66,8 @@ describe('Strangers view in a browser', () => {
     const newest = f.page.getByRole('region', { name: 'Newest stranger pictures' });
     await newest.getByRole('img', { name: /^Stranger seen by Porch camera, / }).waitFor(WAIT);
     assert.equal(await newest.getByRole('img').count(), 1);
+    // Each picture says when it was taken.
+    assert.match(await newest.locator('time').first().innerText(), /just now| s ago| min ago/);
 
     assert.equal(await porch.snap(), true);
     assert.equal(await porch.snap(), true);

@@ -4,7 +4,8 @@ import type { HubSession } from '../../api/hub-session.js';
 import { LoadingLine } from '../../components/LoadingLine.js';
 import { hrefFor } from '../../hooks/use-hash-route.js';
 import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
-import { formatDateTime } from '../format.js';
+import { useNow } from '../../hooks/use-now.js';
+import { formatAgo, formatDateTime } from '../format.js';
 import { pictureSrc } from '../strangers/picture-links.js';
 import { useStrangers } from '../strangers/use-strangers.js';
 
@@ -22,6 +23,7 @@ export function NewestPictures({
   const { language } = useLanguage();
   const { strangers, loading, error } = useStrangers(session, NO_FILTER, SHOWN);
   const cameraName = (id: string) => devices.find((d) => d.id === id)?.name ?? id;
+  const now = useNow(30_000);
   const shown = strangers?.slice(0, SHOWN) ?? [];
   return (
     <section className="card card-wide" aria-labelledby="newest-pictures-title">
@@ -48,6 +50,9 @@ export function NewestPictures({
                     loading="lazy"
                   />
                   <span className="thumb-caption truncate">{camera}</span>
+                  <time className="thumb-caption truncate" dateTime={stranger.at}>
+                    {formatAgo(stranger.at, now, t)}
+                  </time>
                 </a>
               </li>
             );
