@@ -41,6 +41,19 @@ describe('a device waiting for approval', () => {
     await again.end();
   });
 
+  test('once approved, it is online only after it logs in with its secret', async () => {
+    const device = await connectDevice(hub.mqttUrl, 'side-lock');
+    assert.equal(await device.handShake('lock Side'), 'pending');
+    assert.equal((await availabilityOf('side-lock')).availability, 'online');
+    const approved = await api(hub.httpUrl, hub.token, 'POST', '/api/v1/devices/side-lock/approve');
+    assert.equal(approved.body.availability, 'offline', 'its joining connection is not a login');
+    const secret = (await device.nextAnswer()).replace(/^approved /, '');
+    await device.end();
+    const loggedIn = await connectDevice(hub.mqttUrl, 'side-lock', { secret });
+    await waitFor(async () => (await availabilityOf('side-lock')).availability === 'online');
+    await loggedIn.end();
+  });
+
   test('an anonymous connection under an approved device id does not make it look online', async () => {
     await api(hub.httpUrl, hub.token, 'POST', '/api/v1/permit-join', { seconds: 60 });
     const device = await connectDevice(hub.mqttUrl, 'front-door');

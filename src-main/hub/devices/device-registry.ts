@@ -322,6 +322,9 @@ export class DeviceRegistry implements AccessDirectory {
       this.announce('device_joined', id);
       return this.record(id);
     }
+    // Its connection while it waited does not make it online as an approved device: that takes
+    // a login with its secret (a lock command sent before would never be confirmed).
+    this.liveness.setWaiting(id, false);
     const secret = generateToken();
     this.unusedSecrets.set(id, secret);
     this.change(
@@ -346,6 +349,9 @@ export class DeviceRegistry implements AccessDirectory {
   }
 
   private issueSecret(id: string): string {
+    // Its connection while it waited does not make it online as an approved device: that takes
+    // a login with its secret (a lock command sent before would never be confirmed).
+    this.liveness.setWaiting(id, false);
     const secret = generateToken();
     this.unusedSecrets.set(id, secret);
     this.change(
