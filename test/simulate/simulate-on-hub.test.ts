@@ -74,7 +74,7 @@ describe('npm run simulate -- lock, on a real hub', () => {
     const { body } = await api(hub.httpUrl, hub.token, 'GET', '/api/v1/devices/sim-lock-a');
     assert.equal(body.status, 'approved');
     assert.equal(body.kind, 'lock');
-    assert.equal(body.name, 'Simulated lock');
+    assert.equal(body.name, 'Sim lock a', 'named after its --id');
 
     assert.equal(await simulator.stop('SIGINT'), 0);
     await availability.waitForText('offline');
