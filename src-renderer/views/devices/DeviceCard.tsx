@@ -11,6 +11,7 @@ import { StatusPill } from '../../components/StatusPill.js';
 import { useT } from '../../i18n/LanguageProvider.js';
 import { formatAgo } from '../format.js';
 import { bridgeOrigin, formatBattery, kindName, stateName, statusTone } from './device-format.js';
+import { ApproveRejectButtons } from './ApproveRejectButtons.js';
 import { RenameForm } from './RenameForm.js';
 
 export type DeviceCommand = 'approve' | 'reject' | 'remove';
@@ -92,26 +93,11 @@ export const DeviceCard = memo(function DeviceCard({
           {t('devices.details')}
         </button>
         {admin && device.status === 'pending' && (
-          <>
-            <button
-              type="button"
-              className="button button-primary button-small"
-              disabled={busy !== null}
-              aria-label={t('devices.approveLabel', { name: device.name })}
-              onClick={() => onCommand(device.id, 'approve')}
-            >
-              {busy === 'approve' ? t('devices.approving') : t('devices.approve')}
-            </button>
-            <button
-              type="button"
-              className="button button-quiet button-small"
-              disabled={busy !== null}
-              aria-label={t('devices.rejectLabel', { name: device.name })}
-              onClick={() => onCommand(device.id, 'reject')}
-            >
-              {busy === 'reject' ? t('devices.rejecting') : t('devices.reject')}
-            </button>
-          </>
+          <ApproveRejectButtons
+            name={device.name}
+            busy={busy === 'approve' || busy === 'reject' ? busy : busy === null ? null : 'other'}
+            onDecide={(decision) => onCommand(device.id, decision)}
+          />
         )}
         {admin && !renaming && (
           <button

@@ -6,6 +6,7 @@ import type { HubSession } from '../../api/hub-session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { StatusPill } from '../../components/StatusPill.js';
 import { useT } from '../../i18n/LanguageProvider.js';
+import { ApproveRejectButtons, type Decision } from '../devices/ApproveRejectButtons.js';
 import { kindName } from '../devices/device-format.js';
 import { errorText } from '../error-text.js';
 
@@ -17,13 +18,13 @@ interface WaitingDevicesCardProps {
 
 export function WaitingDevicesCard({ session, devices, admin }: WaitingDevicesCardProps) {
   const t = useT();
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState<{ id: string; decision: Decision } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const waiting = devices.filter((device) => device.status === 'pending');
   if (waiting.length === 0) return null;
 
-  const decide = (device: DeviceView, decision: 'approve' | 'reject') => {
-    setBusy(device.id);
+  const decide = (device: DeviceView, decision: Decision) => {
+    setBusy({ id: device.id, decision });
     setError(null);
     const call =
       decision === 'approve'
@@ -57,24 +58,11 @@ export function WaitingDevicesCard({ session, devices, admin }: WaitingDevicesCa
             </div>
             {admin && (
               <div className="item-actions">
-                <button
-                  type="button"
-                  className="button button-primary button-small"
-                  disabled={busy !== null}
-                  aria-label={t('devices.approveLabel', { name: device.name })}
-                  onClick={() => decide(device, 'approve')}
-                >
-                  {t('devices.approve')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-quiet button-small"
-                  disabled={busy !== null}
-                  aria-label={t('devices.rejectLabel', { name: device.name })}
-                  onClick={() => decide(device, 'reject')}
-                >
-                  {t('devices.reject')}
-                </button>
+                <ApproveRejectButtons
+                  name={device.name}
+                  busy={busy === null ? null : busy.id === device.id ? busy.decision : 'other'}
+                  onDecide={(decision) => decide(device, decision)}
+                />
               </div>
             )}
           </li>
