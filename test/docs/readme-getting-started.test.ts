@@ -32,9 +32,12 @@ function npmArgs(command: string): string[] {
 }
 
 function start(args: string[], env: NodeJS.ProcessEnv = {}) {
+  // Its own process group, as a terminal gives a command: stopping it signals npm and what npm
+  // started (npm, signalled alone, leaves its script running, holding these pipes open).
   const child = spawn(NPM, args, {
     env: { ...process.env, HEARTH_MDNS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   running.push(child);
   const output = { text: '' };
@@ -52,12 +55,20 @@ async function until(check: () => boolean, what: string, timeoutMs = 30_000): Pr
   }
 }
 
+/** Like Ctrl-C in its terminal: the whole group (npm and the hub or simulator under it). */
 function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  const group = child.pid;
+  if (group === undefined) return Promise.resolve();
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-group, 'SIGTERM');
+  } catch {
+    // The group is gone already.
+  }
+  return exited;
 }
 
 /** A README curl line, sent with fetch to the hub actually started. */
