@@ -6,6 +6,28 @@ import type { Packet } from 'mqtt-packet';
 import { HOST } from './broker-fixture.js';
 import { ADMIN_PASSWORD } from './test-access.js';
 
+/** A CONNECT with the test's admin token unless told otherwise. */
+export function adminConnect(
+  fields: Partial<mqttPacket.IConnectPacket> = {},
+): mqttPacket.IConnectPacket {
+  return {
+    cmd: 'connect',
+    protocolId: 'MQTT',
+    protocolVersion: 4,
+    clean: true,
+    clientId: `raw-${Math.random().toString(36).slice(2)}`,
+    keepalive: 60,
+    username: 'token',
+    password: Buffer.from(ADMIN_PASSWORD),
+    ...fields,
+  };
+}
+
+/** The same, as the bytes of one packet (to send over a WebSocket, whole or in pieces). */
+export function connectPacket(clientId: string): Buffer {
+  return mqttPacket.generate(adminConnect({ clientId }));
+}
+
 export class RawClient {
   private readonly packets: Packet[] = [];
   private readonly waiters: Array<(packet: Packet) => void> = [];
@@ -38,17 +60,7 @@ export class RawClient {
 
   /** A CONNECT with the test's admin token unless told otherwise. */
   sendConnect(fields: Partial<mqttPacket.IConnectPacket> = {}): void {
-    this.send({
-      cmd: 'connect',
-      protocolId: 'MQTT',
-      protocolVersion: 4,
-      clean: true,
-      clientId: `raw-${Math.random().toString(36).slice(2)}`,
-      keepalive: 60,
-      username: 'token',
-      password: Buffer.from(ADMIN_PASSWORD),
-      ...fields,
-    });
+    this.send(adminConnect(fields));
   }
 
   /**

@@ -10,8 +10,7 @@ import mqttPacket from 'mqtt-packet';
 import type { Packet } from 'mqtt-packet';
 import { readAllBuffered } from '../../src-main/hub/broker/read-all-buffered.js';
 import { HOST, startFixture } from './broker-fixture.js';
-import { within } from './raw-mqtt.js';
-import { ADMIN_PASSWORD } from './test-access.js';
+import { connectPacket, within } from './raw-mqtt.js';
 
 /** A paused byte stream with these chunks already buffered, as a socket's bytes wait for aedes. */
 function buffered(...chunks: string[]): Readable {
@@ -66,19 +65,6 @@ test('reads with a size, flowing mode and the end are what Node makes them', asy
   assert.deepEqual(await readLikeAedes(ending), ['xy']);
   await ended;
 });
-
-function connectPacket(clientId: string): Buffer {
-  return mqttPacket.generate({
-    cmd: 'connect',
-    protocolId: 'MQTT',
-    protocolVersion: 4,
-    clean: true,
-    clientId,
-    keepalive: 60,
-    username: 'token',
-    password: Buffer.from(ADMIN_PASSWORD),
-  });
-}
 
 /** Sends `bytes` as one WebSocket frame per byte, all at once, as mqtt.js sends its pieces. */
 function sendFramePerByte(ws: WebSocket, bytes: Buffer): void {

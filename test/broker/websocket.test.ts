@@ -5,9 +5,8 @@ import WebSocket from 'ws';
 import mqttPacket from 'mqtt-packet';
 import type { Packet } from 'mqtt-packet';
 import { HOST, assertServed, startFixture } from './broker-fixture.js';
-import { within } from './raw-mqtt.js';
+import { connectPacket, within } from './raw-mqtt.js';
 import { fixedHeader } from './stream-until-closed.js';
-import { ADMIN_PASSWORD } from './test-access.js';
 
 const HUNDRED_MB = 100 * 1000 * 1000;
 const MIB = 1024 * 1024;
@@ -43,19 +42,6 @@ function nextPacket(ws: WebSocket): Promise<Packet> {
   return new Promise((resolve) => {
     parser.once('packet', resolve);
     ws.on('message', (data: Buffer) => parser.parse(data));
-  });
-}
-
-function connectPacket(clientId: string): Buffer {
-  return mqttPacket.generate({
-    cmd: 'connect',
-    protocolId: 'MQTT',
-    protocolVersion: 4,
-    clean: true,
-    clientId,
-    keepalive: 60,
-    username: 'token',
-    password: Buffer.from(ADMIN_PASSWORD),
   });
 }
 
