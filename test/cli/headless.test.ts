@@ -1,11 +1,11 @@
 // The headless hub exactly as a user runs it: `node dist/main/headless.js …` (contract 1).
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { request as httpsRequest } from 'node:https';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import {
+  busyPort,
   makeTempDir,
   removeDir,
   runHub,
@@ -205,9 +205,7 @@ describe('bad start-up input: one line on stderr, exit 2, nothing written', () =
   }
 
   test('a busy port', async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const port = (blocker.address() as { port: number }).port;
+    const { port, release } = await busyPort();
     const dataDir = makeTempDir();
     try {
       for (const flag of ['--mqtt-port', '--ws-port', '--http-port', '--https-port']) {
@@ -221,7 +219,7 @@ describe('bad start-up input: one line on stderr, exit 2, nothing written', () =
         assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
       }
     } finally {
-      blocker.close();
+      release();
       removeDir(dataDir);
     }
   });

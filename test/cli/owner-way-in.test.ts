@@ -3,19 +3,22 @@
 // reset-admin-token refuses a folder that holds no hub instead of making one there.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { makeTempDir, removeDir, runHub, startHubWithoutToken } from '../helpers/hub-process.js';
+import {
+  busyPort,
+  makeTempDir,
+  removeDir,
+  runHub,
+  startHubWithoutToken,
+} from '../helpers/hub-process.js';
 import { connackCode } from '../helpers/mqtt.js';
 
 const TOKEN_LINE = /^\s+([A-Za-z0-9_-]{43})$/m;
 
 describe("the owner's way in", () => {
   test('a first start on a busy port writes nothing; the next start prints a working token', async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const port = (blocker.address() as { port: number }).port;
+    const { port, release } = await busyPort();
     const parent = makeTempDir();
     const dataDir = join(parent, 'hearth-data');
     try {
@@ -49,7 +52,7 @@ describe("the owner's way in", () => {
       assert.equal(again.code, 2);
       assert.deepEqual(readdirSync(dataDir), []);
 
-      blocker.close();
+      release();
       const hub = await startHubWithoutToken(dataDir);
       try {
         const token = TOKEN_LINE.exec(hub.stdout)?.[1];
@@ -61,31 +64,31 @@ describe("the owner's way in", () => {
         await hub.stop();
       }
     } finally {
-      blocker.close();
+      release();
       removeDir(parent);
     }
   });
 
   test('a failed start of an existing hub keeps it: no new token, the old one still works', async () => {
     const dataDir = makeTempDir();
-    const blocker = createServer();
+    let release = (): void => {};
     try {
       const hub = await startHubWithoutToken(dataDir);
       const token = TOKEN_LINE.exec(hub.stdout)![1]!;
       await hub.stop();
-      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-      const port = (blocker.address() as { port: number }).port;
+      const busy = await busyPort();
+      release = busy.release;
       const failed = await runHub([
         '--data-dir',
         dataDir,
         '--host',
         '127.0.0.1',
         '--http-port',
-        String(port),
+        String(busy.port),
       ]);
       assert.equal(failed.code, 2);
       assert.ok(existsSync(join(dataDir, 'state.json')), 'an existing hub is never removed');
-      blocker.close();
+      release();
       const next = await startHubWithoutToken(dataDir);
       try {
         assert.doesNotMatch(next.stdout, TOKEN_LINE, 'not a first start: no new token');
@@ -95,7 +98,7 @@ describe("the owner's way in", () => {
         await next.stop();
       }
     } finally {
-      blocker.close();
+      release();
       removeDir(dataDir);
     }
   });

@@ -1,6 +1,7 @@
 // Starts the built headless hub (`node dist/main/headless.js`) as a real child process and waits
 // for its `hearth ready {...}` line. Tests use it to exercise the hub exactly as a user runs it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -186,5 +187,15 @@ export async function startHubWithoutToken(
       child.kill('SIGTERM');
       return exited;
     },
+  };
+}
+
+/** A loopback port something else already listens on (a home's Mosquitto on 1883, say). */
+export async function busyPort(): Promise<{ port: number; release(): void }> {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (blocker.address() as { port: number }).port,
+    release: () => void blocker.close(),
   };
 }
