@@ -19,12 +19,11 @@ import type { StateStore } from '../store/state-store.js';
 import { ApiError } from '../api/error-catalogue.js';
 import { byJoiningOrder, toDeviceView } from './device-view.js';
 import { newDeviceRecord } from './new-device-record.js';
+import { DeviceListTopic } from './device-list-topic.js';
 import { DeviceLiveness } from './device-liveness.js';
 import { ReportedState } from './reported-state.js';
 import { mosquittoPasswordHash } from '../broker-config/mosquitto-password.js';
 import { deviceTopic } from './topics.js';
-
-const LIST_COALESCE_MS = 50;
 
 export interface DeviceRegistryOptions {
   store: StateStore;
@@ -43,10 +42,11 @@ export class DeviceRegistry implements AccessDirectory {
   private readonly unusedSecrets = new Map<string, string>();
   private readonly reported: ReportedState;
   private readonly liveness: DeviceLiveness;
-  private listTimer: NodeJS.Timeout | null = null;
+  private readonly listTopic: DeviceListTopic;
 
   constructor(private readonly options: DeviceRegistryOptions) {
     this.reported = new ReportedState(options.store);
+    this.listTopic = new DeviceListTopic(() => this.list(), options.publish, options.log);
     this.liveness = new DeviceLiveness({
       reported: this.reported,
       events: options.events,
@@ -277,10 +277,7 @@ export class DeviceRegistry implements AccessDirectory {
     if (record?.status === 'approved') this.liveness.setOnline(record, online);
   }
 
-  /**
-   * A connection without a secret under this id came or went. It counts only for a device that
-   * waits for approval: an approved device is online only when it logs in with its secret.
-   */
+  /** A connection without a secret came or went: it counts only for a device still waiting. */
   setWaitingConnected(id: string, online: boolean): void {
     const record = this.find(id);
     if (record?.status === 'pending' && !record.bridge) this.liveness.setWaiting(id, online);
@@ -291,25 +288,13 @@ export class DeviceRegistry implements AccessDirectory {
     if (record?.status === 'approved') this.liveness.recordState(record, state, battery);
   }
 
-  /**
-   * The retained `hearth/devices` topic: every registered device, no secrets. Changes within
-   * LIST_COALESCE_MS go out as one message: a lock-all over a thousand locks would otherwise
-   * send the whole list a thousand times.
-   */
+  /** The retained `hearth/devices` list, coalesced (DeviceListTopic). */
   publishList(): void {
-    this.listTimer ??= setTimeout(() => {
-      this.listTimer = null;
-      this.options
-        .publish('hearth/devices', JSON.stringify(this.list()), { qos: 1, retain: true })
-        .catch((error: unknown) =>
-          this.options.log.warn('could not publish hearth/devices', { error }),
-        );
-    }, LIST_COALESCE_MS);
+    this.listTopic.changed();
   }
 
   stop(): void {
-    if (this.listTimer) clearTimeout(this.listTimer);
-    this.listTimer = null;
+    this.listTopic.stop();
   }
 
   // ---- inside -------------------------------------------------------------------------------
