@@ -81,11 +81,16 @@ async function main(): Promise<void> {
   }
   try {
     if (options.command === 'reset-admin-token') {
-      const token = runResetAdminToken(options.dataDir, log);
+      const { token, endedSessions } = runResetAdminToken(options.dataDir, log);
       startupLog.release();
+      const signedOut =
+        endedSessions === 0
+          ? ''
+          : `${endedSessions === 1 ? 'One browser was' : `${endedSessions} browsers were`} signed out; sign in again with the new token.\n`;
       process.stdout.write(
         `New admin token for the hub in ${options.dataDir}\n` +
-          `(shown only this once; the old one no longer works):\n  ${token}\n`,
+          `(shown only this once; the old one no longer works):\n  ${token}\n` +
+          signedOut,
       );
       return;
     }

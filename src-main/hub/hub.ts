@@ -14,6 +14,7 @@ import { createApp } from './api/app.js';
 import { listenApi } from './api/listen-api.js';
 import { PairingCodes } from './auth/pairing.js';
 import { pairingUri } from './auth/pairing-uri.js';
+import { expireSessionsHourly } from './auth/session-lifetime.js';
 import { TokenStore } from './auth/token-store.js';
 import { EventStreams } from './api/event-stream.js';
 import { tokenHandlers } from './operations/token-handlers.js';
@@ -87,11 +88,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const generatedAdminToken = ensureAdminToken(store, options.adminToken);
     // Set once the broker runs; a revoked token's MQTT sessions and SSE streams close at once.
     let broker: HubBroker | null = null;
-    const streams = new EventStreams(events);
+    const streams = new EventStreams(events, (id) => tokens.seen(id));
     const tokens = new TokenStore(store, (id) => {
       streams.closeFor(id);
       broker?.disconnectWhere((who) => who.kind === 'token' && who.tokenId === id);
     });
+    stops.push(expireSessionsHourly(tokens));
     const pairing = new PairingCodes();
 
     // The broker and the registry need each other (rules read the registry; the registry

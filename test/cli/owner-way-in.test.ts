@@ -12,6 +12,7 @@ import {
   runHub,
   startHubWithoutToken,
 } from '../helpers/hub-process.js';
+import { api } from '../helpers/devices.js';
 import { connackCode } from '../helpers/mqtt.js';
 
 const TOKEN_LINE = /^\s+([A-Za-z0-9_-]{43})$/m;
@@ -134,6 +135,51 @@ describe("the owner's way in", () => {
       assert.equal(reset.code, 0, reset.stderr);
       assert.match(reset.stdout, new RegExp(`New admin token for the hub in ${dataDir}`));
       assert.match(reset.stdout, TOKEN_LINE);
+      assert.doesNotMatch(reset.stdout, /signed out/, 'no browser was signed in');
+    } finally {
+      removeDir(dataDir);
+    }
+  });
+
+  test('reset-admin-token signs out browsers with admin rights; control sessions and phones stay', async () => {
+    const dataDir = makeTempDir();
+    try {
+      const first = await startHubWithoutToken(dataDir);
+      const oldAdmin = TOKEN_LINE.exec(first.stdout)![1]!;
+      const base = `http://127.0.0.1:${first.ready.http}`;
+      const adminSession = (
+        await api(base, oldAdmin, 'POST', '/api/v1/sessions', { name: 'Stolen laptop' })
+      ).body.token as string;
+      const code = (await api(base, oldAdmin, 'POST', '/api/v1/pairing-codes')).body.code;
+      const paired = await fetch(`${base}/api/v1/pair`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, name: 'Anna’s phone' }),
+      });
+      const phone = ((await paired.json()) as { token: string }).token;
+      const phoneSession = (
+        await api(base, phone, 'POST', '/api/v1/sessions', { name: 'Anna’s tablet' })
+      ).body.token as string;
+      await first.stop();
+
+      const reset = await runHub(['reset-admin-token', '--data-dir', dataDir]);
+      assert.equal(reset.code, 0, reset.stderr);
+      assert.match(reset.stdout, /One browser was signed out; sign in again with the new token\./);
+      const newAdmin = TOKEN_LINE.exec(reset.stdout)![1]!;
+
+      const after = await startHubWithoutToken(dataDir);
+      try {
+        const url = `http://127.0.0.1:${after.ready.http}`;
+        const status = async (token: string) =>
+          (await api(url, token, 'GET', '/api/v1/devices')).status;
+        assert.equal(await status(oldAdmin), 401);
+        assert.equal(await status(adminSession), 401, 'the admin session ended with the token');
+        assert.equal(await status(newAdmin), 200);
+        assert.equal(await status(phone), 200);
+        assert.equal(await status(phoneSession), 200, 'a control session is not an admin way in');
+      } finally {
+        await after.stop();
+      }
     } finally {
       removeDir(dataDir);
     }

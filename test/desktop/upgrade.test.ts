@@ -15,8 +15,10 @@ import { jpeg } from '../strangers/support/pictures.js';
 
 const statePath = (dataDir: string) => join(dataDir, 'state.json');
 
-test('every earlier layout (0: pre-release, 1) starts with this version, keeping its settings and admin token', async () => {
-  assert.equal(CURRENT_STATE_VERSION, 2, 'a new layout needs its own case here');
+const PHONE_TOKEN = 'p'.repeat(43);
+
+test('every earlier layout (0: pre-release, 1, 2) starts with this version, keeping its settings and tokens', async () => {
+  assert.equal(CURRENT_STATE_VERSION, 3, 'a new layout needs its own case here');
   const layouts = {
     0: {
       hubId: '1b7c2e0a-4d3f-4b8e-9a61-0c2d3e4f5a6b',
@@ -31,6 +33,26 @@ test('every earlier layout (0: pre-release, 1) starts with this version, keeping
       adminTokenHash: hashToken(TEST_ADMIN_TOKEN),
       settings: { broker: { maxConnections: 300 }, locks: { confirmTimeoutMs: 8000 } },
     },
+    // Before browser sessions: tokens had no kind.
+    2: {
+      version: 2,
+      hubId: '1b7c2e0a-4d3f-4b8e-9a61-0c2d3e4f5a6b',
+      name: 'Cottage',
+      adminTokenHash: hashToken(TEST_ADMIN_TOKEN),
+      settings: { broker: { maxConnections: 300 }, locks: { confirmTimeoutMs: 8000 } },
+      devices: {},
+      integrations: {},
+      tokens: {
+        'tok-0a1b2c3d4e5f': {
+          id: 'tok-0a1b2c3d4e5f',
+          name: 'Anna’s phone',
+          scope: 'control',
+          hash: hashToken(PHONE_TOKEN),
+          createdAt: '2026-05-01T10:00:00.000Z',
+          lastUsedAt: null,
+        },
+      },
+    },
   };
   for (const [version, state] of Object.entries(layouts)) {
     const dataDir = makeTempDir();
@@ -41,7 +63,16 @@ test('every earlier layout (0: pre-release, 1) starts with this version, keeping
         const settings = await api(hub.httpUrl, TEST_ADMIN_TOKEN, 'GET', '/api/v1/settings');
         assert.equal(settings.status, 200, `layout ${version}: the old admin token works`);
         assert.equal(settings.body.broker.maxConnections, 300, `layout ${version}`);
-        if (version === '1') assert.equal(settings.body.locks.confirmTimeoutMs, 8000);
+        if (version !== '0') assert.equal(settings.body.locks.confirmTimeoutMs, 8000);
+        if (version === '2') {
+          const phone = await api(hub.httpUrl, PHONE_TOKEN, 'GET', '/api/v1/devices');
+          assert.equal(phone.status, 200, 'the paired phone still gets in');
+          const tokens = await api(hub.httpUrl, TEST_ADMIN_TOKEN, 'GET', '/api/v1/tokens');
+          const listed = tokens.body.tokens.find(
+            (t: { id: string }) => t.id === 'tok-0a1b2c3d4e5f',
+          );
+          assert.equal(listed.kind, 'paired', 'an old token is a paired one, never a session');
+        }
         assert.equal(settings.body.desktop.keepAwake, true, 'new settings take their defaults');
         const info = await api(hub.httpUrl, TEST_ADMIN_TOKEN, 'GET', '/api/v1/info');
         assert.equal(info.body.name, 'Cottage');

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { PairingCodes, PAIRING_CODE_MS } from '../../src-main/hub/auth/pairing.js';
+import { CURRENT_STATE_VERSION } from '../../src-main/hub/store/state-schema.js';
 import { startTestHub, type TestHub } from '../helpers/in-process-hub.js';
 import { connackCode, connectToken } from '../helpers/mqtt.js';
 import { api, delay } from '../helpers/devices.js';
@@ -226,7 +227,7 @@ describe('the state as one document', () => {
   test('export, change, import: replaced as a whole, the old state kept beside it', async () => {
     const exported = await api(hub.httpUrl, hub.token, 'GET', '/api/v1/state/export');
     assert.equal(exported.status, 200);
-    assert.equal(exported.body.version, 2);
+    assert.equal(exported.body.version, CURRENT_STATE_VERSION);
     const changed = { ...exported.body, name: 'Holiday cottage' };
     const imported = await api(hub.httpUrl, hub.token, 'POST', '/api/v1/state/import', {
       state: changed,

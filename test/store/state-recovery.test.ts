@@ -181,7 +181,7 @@ for (const which of ['state.json', 'state.json.bak'] as const) {
     assertStartupError(
       () => open(dir),
       new RegExp(
-        `^${which.replace(/\./g, '\\.')} was written by Hearth state version 7; this is version 2: update Hearth, or move the file away$`,
+        `^${which.replace(/\./g, '\\.')} was written by Hearth state version 7; this is version 3: update Hearth, or move the file away$`,
       ),
     );
     assert.deepEqual(
@@ -206,7 +206,7 @@ test('an unversioned pre-release file is migrated to the current version, the or
   const warnings: Array<[string, string]> = [];
   const store = open(dir, warnings);
   assert.deepEqual(store.state, {
-    version: 2,
+    version: 3,
     hubId: preRelease.hubId,
     name: 'Old hub',
     adminTokenHash: 'cd'.repeat(32),

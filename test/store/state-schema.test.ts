@@ -14,7 +14,7 @@ import {
 } from '../../src-main/hub/store/state-schema.js';
 
 test('every setting has a default and defaultState validates', () => {
-  assert.equal(CURRENT_STATE_VERSION, 2);
+  assert.equal(CURRENT_STATE_VERSION, 3);
   assert.deepEqual(SettingsSchema.parse({}), SettingsSchema.parse({ broker: {}, devices: {} }));
   const state = defaultState();
   assert.deepEqual(HubStateSchema.parse(state), state);
@@ -83,4 +83,30 @@ test('a version 1 file (before devices) gains an empty registry and stays valid'
   assert.deepEqual(migrated.integrations, {});
   assert.equal(migrated.settings.broker.maxConnections, 10, 'settings kept');
   assert.equal(migrated.settings.devices.allowWithoutSecret, false, 'old devices need a secret');
+});
+
+test('a version 2 file (tokens without a kind) marks every token as paired and stays valid', () => {
+  const v2 = {
+    version: 2,
+    hubId: '0b6b3cfa-7a51-4d34-9d4a-6f3b1f7d3c11',
+    name: 'Hearth',
+    adminTokenHash: null,
+    settings: {},
+    devices: {},
+    integrations: {},
+    tokens: {
+      'tok-aaaaaaaaaaaa': {
+        id: 'tok-aaaaaaaaaaaa',
+        name: 'Phone',
+        scope: 'control',
+        hash: 'a'.repeat(64),
+        createdAt: '2026-01-01T00:00:00.000Z',
+        lastUsedAt: null,
+      },
+    },
+  };
+  const migrated = HubStateSchema.parse(migrateToCurrent(v2, 2));
+  assert.equal(migrated.tokens['tok-aaaaaaaaaaaa']!.kind, 'paired');
+  assert.equal(migrated.tokens['tok-aaaaaaaaaaaa']!.remember, false);
+  assert.equal(migrated.tokens['tok-aaaaaaaaaaaa']!.name, 'Phone', 'nothing else changed');
 });

@@ -42,7 +42,7 @@ test('first start writes state.json and state.json.bak with defaults', () => {
   const store = open(dir, warnings);
   const onDisk = HubStateSchema.parse(readJson(path.join(dir, 'state.json')));
   assert.deepEqual(onDisk, store.state);
-  assert.equal(onDisk.version, 2);
+  assert.equal(onDisk.version, 3);
   assert.equal(onDisk.name, 'Hearth');
   assert.equal(onDisk.adminTokenHash, null);
   assert.match(onDisk.hubId, /^[0-9a-f-]{36}$/);
@@ -113,7 +113,7 @@ test('an invalid update throws and changes nothing in memory or on disk', () => 
       ((draft['settings'] as { broker: Record<string, unknown> }).broker['maxConection'] = 5),
     (draft) =>
       ((draft['settings'] as { broker: Record<string, unknown> }).broker['maxConnections'] = -1),
-    (draft) => (draft['version'] = 3),
+    (draft) => (draft['version'] = 4),
     (draft) => (draft['unknownSection'] = {}),
   ];
   for (const mutate of bad) {

@@ -24,6 +24,15 @@ export const errorCatalogue = {
   unknown_action: { status: 404, message: 'There is no action with that name.' },
   unknown_device: { status: 404, message: 'There is no device with that id.' },
   unknown_token: { status: 404, message: 'There is no token with that id.' },
+  not_a_session: {
+    status: 409,
+    message:
+      'Only a browser session can sign itself out; revoke a paired token under Settings → Tokens instead.',
+  },
+  too_many_sessions: {
+    status: 409,
+    message: 'Too many browsers are signed in; sign some out under Settings → Tokens first.',
+  },
   unknown_lockout: { status: 404, message: 'There is no lockout with that key.' },
   unknown_stranger: { status: 404, message: 'There is no stranger picture with that id.' },
   not_a_picture: { status: 400, message: 'The body is not a whole JPEG, PNG or WebP picture.' },

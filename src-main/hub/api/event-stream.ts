@@ -18,7 +18,11 @@ export class EventStreams {
   private seq = 0;
   private readonly listeners = new Set<(frame: string) => void>();
 
-  constructor(events: EventBus) {
+  /** `inUse` hears, at each heartbeat, which token keeps a stream open (its "last used"). */
+  constructor(
+    events: EventBus,
+    private readonly inUse: (tokenId: string) => void = () => {},
+  ) {
     // One listener for all streams: each event is numbered and framed once.
     events.onAny((event) => {
       const frame = `id: ${++this.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
@@ -53,7 +57,10 @@ export class EventStreams {
           send(this.replay[id - first]!);
       }
       this.listeners.add(send);
-      const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => {
+        send(': keep-alive\n\n');
+        this.inUse(tokenId);
+      }, HEARTBEAT_MS);
       heartbeat.unref();
       const close = (): void => {
         clearInterval(heartbeat);

@@ -1,22 +1,34 @@
-// API tokens (contract 3.2): the admin token and one token per paired phone, each with a
-// name, a scope and its times. Only SHA-256 hashes are kept; a presented token is hashed and
-// looked up by its hash, then compared in constant time. Revoking one closes what it has open.
+// API tokens (contract 3.2): the admin token, one token per paired phone and one per browser
+// signed in (a session), each with a name, a scope and its times. Only SHA-256 hashes are kept;
+// a presented token is hashed and looked up by its hash, then compared in constant time.
+// Revoking one closes what it has open; a session unused for too long is revoked when next seen.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StateStore } from '../store/state-store.js';
 import type { TokenRecord } from '../store/state-schema.js';
 import { Lockouts } from './lockouts.js';
+import { MAX_SESSIONS, sessionExpired } from './session-lifetime.js';
 import { generateToken, hashToken } from './tokens.js';
 import type { TokenIdentity, TokenScope, TokenVerifier } from './token-verifier.js';
 
 export const ADMIN_TOKEN_ID = 'admin';
 const TOUCH_EVERY_MS = 60_000;
 
+export type TokenKind = 'admin' | TokenRecord['kind'];
+
 export interface TokenView {
   id: string;
   name: string;
   scope: TokenScope;
+  kind: TokenKind;
+  remember: boolean;
   createdAt: string;
   lastUsedAt: string | null;
+  /** The token that asked for the list (the panel marks "this browser"). */
+  current: boolean;
+}
+
+export class TooManySessionsError extends Error {
+  override readonly name = 'TooManySessionsError';
 }
 
 export class TokenStore implements TokenVerifier {
@@ -42,6 +54,10 @@ export class TokenStore implements TokenVerifier {
       sameHash(hash, candidate.hash),
     );
     if (!record) return null;
+    if (sessionExpired(record, Date.now())) {
+      this.revoke(record.id);
+      return null;
+    }
     this.touch(record.id);
     return { tokenId: record.id, scope: record.scope };
   }
@@ -55,14 +71,86 @@ export class TokenStore implements TokenVerifier {
     return Math.max(byAddress, byToken);
   }
 
-  /** A new token, returned once; only its hash is kept. */
+  /** A new token for a paired phone or script, returned once; only its hash is kept. */
   create(name: string, scope: TokenScope): { id: string; token: string } {
+    return this.add({ name, scope, kind: 'paired', remember: false });
+  }
+
+  /**
+   * A browser's own session token with the scope of the token it signed in with. Sessions
+   * unused for too long are dropped first; with MAX_SESSIONS still open, the sign-in is refused
+   * rather than another browser signed out behind its owner's back.
+   */
+  createSession(name: string, scope: TokenScope, remember: boolean): { id: string; token: string } {
+    this.revokeExpiredSessions();
+    const open = Object.values(this.store.state.tokens).filter((t) => t.kind === 'session');
+    if (open.length >= MAX_SESSIONS) {
+      throw new TooManySessionsError(
+        `${MAX_SESSIONS} browsers are signed in already; sign some out under Settings → Tokens first`,
+      );
+    }
+    return this.add({ name, scope, kind: 'session', remember });
+  }
+
+  kindOf(id: string): TokenKind | null {
+    if (id === ADMIN_TOKEN_ID) return 'admin';
+    return Object.hasOwn(this.store.state.tokens, id) ? this.store.state.tokens[id]!.kind : null;
+  }
+
+  list(currentId: string | null = null): TokenView[] {
+    const admin: TokenView[] = this.store.state.adminTokenHash
+      ? [
+          {
+            id: ADMIN_TOKEN_ID,
+            name: 'Admin token',
+            scope: 'admin',
+            kind: 'admin',
+            remember: false,
+            createdAt: '',
+            lastUsedAt: this.adminLastUsedAt,
+            current: currentId === ADMIN_TOKEN_ID,
+          },
+        ]
+      : [];
+    const now = Date.now();
+    return [
+      ...admin,
+      ...Object.values(this.store.state.tokens)
+        .filter((record) => !sessionExpired(record, now))
+        .map(({ hash: _hash, ...view }) => ({
+          ...view,
+          // A use just now is on its way to the file (touch writes soon, not at once).
+          lastUsedAt: this.lastTouchedAt(view.id) ?? view.lastUsedAt,
+          current: view.id === currentId,
+        })),
+    ];
+  }
+
+  /** A long-lived use of a token (an open event stream) keeps its "last used" current. */
+  seen(id: string): void {
+    if (id === ADMIN_TOKEN_ID) this.adminLastUsedAt = new Date().toISOString();
+    else if (Object.hasOwn(this.store.state.tokens, id)) this.touch(id);
+  }
+
+  /** Revokes every session unused for longer than it may be; returns how many. */
+  revokeExpiredSessions(now = Date.now()): number {
+    const expired = Object.values(this.store.state.tokens).filter((record) =>
+      sessionExpired(record, now),
+    );
+    for (const record of expired) this.revoke(record.id);
+    return expired.length;
+  }
+
+  private add(fields: Pick<TokenRecord, 'name' | 'scope' | 'kind' | 'remember'>): {
+    id: string;
+    token: string;
+  } {
     const token = generateToken();
-    const id = `${scope === 'admin' ? 'adm' : 'tok'}-${randomBytes(6).toString('hex')}`;
+    const prefix = fields.kind === 'session' ? 'ses' : fields.scope === 'admin' ? 'adm' : 'tok';
+    const id = `${prefix}-${randomBytes(6).toString('hex')}`;
     const record: TokenRecord = {
       id,
-      name,
-      scope,
+      ...fields,
       hash: hashToken(token),
       createdAt: new Date().toISOString(),
       lastUsedAt: null,
@@ -71,24 +159,6 @@ export class TokenStore implements TokenVerifier {
       draft.tokens[id] = record;
     });
     return { id, token };
-  }
-
-  list(): TokenView[] {
-    const admin: TokenView[] = this.store.state.adminTokenHash
-      ? [
-          {
-            id: ADMIN_TOKEN_ID,
-            name: 'Admin token',
-            scope: 'admin',
-            createdAt: '',
-            lastUsedAt: this.adminLastUsedAt,
-          },
-        ]
-      : [];
-    return [
-      ...admin,
-      ...Object.values(this.store.state.tokens).map(({ hash: _hash, ...view }) => view),
-    ];
   }
 
   /** False when there is no such token. The admin token is replaced with reset-admin-token instead. */
@@ -100,6 +170,11 @@ export class TokenStore implements TokenVerifier {
     this.lastTouched.delete(id);
     this.onRevoked(id);
     return true;
+  }
+
+  private lastTouchedAt(id: string): string | null {
+    const at = this.lastTouched.get(id);
+    return at === undefined ? null : new Date(at).toISOString();
   }
 
   /** lastUsedAt, written at most once a minute per token (a phone polls often). */

@@ -2,7 +2,7 @@
 import type { OperationHandlers } from '../hub-caller.js';
 import { ApiError } from '../api/error-catalogue.js';
 import type { PairingCodes } from '../auth/pairing.js';
-import type { TokenStore } from '../auth/token-store.js';
+import { TooManySessionsError, type TokenStore } from '../auth/token-store.js';
 import { exportState, importState } from '../store/state-import.js';
 import type { StateStore } from '../store/state-store.js';
 
@@ -20,6 +20,8 @@ type TokenHandlers = Pick<
   OperationHandlers,
   | 'createPairingCode'
   | 'pair'
+  | 'createSession'
+  | 'endSession'
   | 'listTokens'
   | 'revokeToken'
   | 'listLockouts'
@@ -46,7 +48,27 @@ export function tokenHandlers(services: TokenServices): TokenHandlers {
       }
       return tokens.create(name, 'control');
     },
-    listTokens: () => ({ tokens: tokens.list() }),
+    createSession: ({ name, remember }, caller) => {
+      // The desktop window needs no token, so it has nothing to trade for a session.
+      if (caller.kind !== 'token') throw new ApiError('not_a_session');
+      try {
+        const made = tokens.createSession(name, caller.scope, remember);
+        return { ...made, scope: caller.scope, remember };
+      } catch (error) {
+        if (error instanceof TooManySessionsError) throw new ApiError('too_many_sessions');
+        throw error;
+      }
+    },
+    endSession: (_input, caller) => {
+      if (caller.kind !== 'token' || tokens.kindOf(caller.tokenId) !== 'session') {
+        throw new ApiError('not_a_session');
+      }
+      tokens.revoke(caller.tokenId);
+      return { revoked: caller.tokenId };
+    },
+    listTokens: (_input, caller) => ({
+      tokens: tokens.list(caller.kind === 'token' ? caller.tokenId : null),
+    }),
     revokeToken: ({ id }) => {
       if (!tokens.revoke(id)) throw new ApiError('unknown_token');
       return { revoked: id };

@@ -46,7 +46,22 @@ const addDevices: Migration = {
   },
 };
 
-export const migrations: readonly Migration[] = [fromPreRelease, addDevices];
+// Version 3 tells a paired phone's token from a browser's sign-in session (the sign-in issue).
+const addTokenKinds: Migration = {
+  from: 2,
+  to: 3,
+  describe: 'mark every existing token as a paired one (browser sessions are new)',
+  migrate(input) {
+    const tokens = isObject(input['tokens']) ? input['tokens'] : {};
+    const marked: JsonObject = {};
+    for (const [id, token] of Object.entries(tokens)) {
+      marked[id] = isObject(token) ? { ...token, kind: 'paired', remember: false } : token;
+    }
+    return { ...input, version: 3, tokens: marked };
+  },
+};
+
+export const migrations: readonly Migration[] = [fromPreRelease, addDevices, addTokenKinds];
 
 export type VersionInfo = { kind: 'ok'; version: number } | { kind: 'invalid'; reason: string };
 

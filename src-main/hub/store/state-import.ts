@@ -21,18 +21,21 @@ import { copyAside, STATE_FILE } from './state-files.js';
 import type { StateStore } from './state-store.js';
 
 /** What each layout's export always holds; a document missing any of them is not a state. */
+const SINCE_VERSION_2 = [
+  'version',
+  'hubId',
+  'name',
+  'adminTokenHash',
+  'settings',
+  'devices',
+  'integrations',
+  'tokens',
+] as const;
+
 const REQUIRED_KEYS: Record<number, readonly string[]> = {
   1: ['version', 'hubId', 'name', 'adminTokenHash', 'settings'],
-  2: [
-    'version',
-    'hubId',
-    'name',
-    'adminTokenHash',
-    'settings',
-    'devices',
-    'integrations',
-    'tokens',
-  ],
+  2: SINCE_VERSION_2,
+  3: SINCE_VERSION_2,
 };
 
 export interface ImportChanges {

@@ -6,7 +6,7 @@ import { BridgeMappingSchema } from '../../shared/bridge-mapping.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
-export const CURRENT_STATE_VERSION = 2;
+export const CURRENT_STATE_VERSION = 3;
 
 const MiB = 1024 * 1024;
 
@@ -261,11 +261,17 @@ export const IntegrationRecordSchema = z.strictObject({
   createdAt: IsoTime,
 });
 
-/** An API token other than the admin token: a paired phone (contract 3.2). */
+/**
+ * An API token other than the admin token (contract 3.2): a paired phone or script
+ * (`paired`), or a browser's sign-in (`session`), which ends by itself after a while unused.
+ */
 export const TokenRecordSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
   name: z.string().min(1).max(64),
   scope: z.enum(['admin', 'control']),
+  kind: z.enum(['paired', 'session']),
+  /** Sessions: the owner chose "Remember this computer" (kept longer unused). */
+  remember: z.boolean(),
   hash: Sha256Hex,
   createdAt: IsoTime,
   lastUsedAt: IsoTime.nullable(),

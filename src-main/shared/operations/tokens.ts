@@ -1,5 +1,5 @@
-// Phones and tokens: pairing, the token list, failed-login lockouts, and the whole state as
-// one document (contract 3.2).
+// Phones, browsers and tokens: pairing, sign-in sessions, the token list, failed-login
+// lockouts, and the whole state as one document (contract 1 and 3.2).
 import { z } from 'zod';
 import { NoInput, op } from '../operation-def.js';
 
@@ -7,9 +7,21 @@ const TokenViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   scope: z.enum(['admin', 'control']),
+  kind: z
+    .enum(['admin', 'paired', 'session'])
+    .describe('"admin": the admin token; "paired": a phone or script; "session": a browser'),
+  remember: z.boolean().describe('a session kept on its browser ("Remember this computer")'),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
+  current: z.boolean().describe('the token that asked for this list'),
 });
+
+const SessionNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[^\p{Cc}]*$/u, 'a name has no control characters');
 
 const ImportDiffSchema = z.object({
   kept: z.number().int(),
@@ -46,8 +58,29 @@ export const tokenOperations = {
     output: z.object({ token: z.string(), id: z.string() }),
     http: { method: 'post', path: '/api/v1/pair' },
   }),
+  createSession: op({
+    summary:
+      'A browser signs in: the token it signed in with buys it a session token of its own, with the same scope, listed and revocable like any token. A remembered session ends after 90 days unused, any other after one day unused.',
+    scope: 'control',
+    input: z.object({ name: SessionNameSchema, remember: z.boolean().default(false) }),
+    output: z.object({
+      token: z.string(),
+      id: z.string(),
+      scope: z.enum(['admin', 'control']),
+      remember: z.boolean(),
+    }),
+    http: { method: 'post', path: '/api/v1/sessions' },
+  }),
+  endSession: op({
+    summary: 'Signs a browser out: revokes the session token that makes this call.',
+    scope: 'control',
+    input: NoInput,
+    output: z.object({ revoked: z.string() }),
+    http: { method: 'delete', path: '/api/v1/sessions/current' },
+  }),
   listTokens: op({
-    summary: 'Every token (never its value): name, scope, when made and last used.',
+    summary:
+      'Every token (never its value): name, scope, kind, when made and last used, and which one is asking.',
     scope: 'admin',
     input: NoInput,
     output: z.object({ tokens: z.array(TokenViewSchema) }),
