@@ -2,18 +2,18 @@
 // is needed; in a browser the user signs in with a token and the panel uses HTTP + SSE.
 import { useEffect, useState } from 'react';
 import { createDesktopSession } from './api/desktop-session.js';
-import { useBrowserAuth } from './auth/use-browser-auth.js';
+import { useBrowserAuth, type StartingPoint } from './auth/use-browser-auth.js';
 import { Shell } from './components/Shell.js';
 import { SignIn } from './components/SignIn.js';
 import type { HubBridge } from './global.js';
 
 interface AppProps {
   bridge: HubBridge | undefined;
-  initialToken: string | null;
+  start: StartingPoint;
 }
 
-export function App({ bridge, initialToken }: AppProps) {
-  return bridge ? <DesktopApp bridge={bridge} /> : <BrowserApp initialToken={initialToken} />;
+export function App({ bridge, start }: AppProps) {
+  return bridge ? <DesktopApp bridge={bridge} /> : <BrowserApp start={start} />;
 }
 
 function DesktopApp({ bridge }: { bridge: HubBridge }) {
@@ -22,8 +22,8 @@ function DesktopApp({ bridge }: { bridge: HubBridge }) {
   return <Shell session={session} onSignOut={null} />;
 }
 
-function BrowserApp({ initialToken }: { initialToken: string | null }) {
-  const { state, signIn, signOut } = useBrowserAuth(initialToken);
+function BrowserApp({ start }: { start: StartingPoint }) {
+  const { state, signIn, signOut } = useBrowserAuth(start);
   if (state.phase === 'signed-in') {
     return <Shell session={state.session} onSignOut={signOut} />;
   }
@@ -31,7 +31,7 @@ function BrowserApp({ initialToken }: { initialToken: string | null }) {
     <SignIn
       checking={state.phase === 'checking'}
       problem={state.phase === 'signed-out' ? state.problem : null}
-      detail={state.phase === 'signed-out' ? state.detail : ''}
+      error={state.phase === 'signed-out' ? state.error : null}
       onSubmit={signIn}
     />
   );

@@ -2,14 +2,15 @@ import './zod-jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { loadToken, takeTokenFromFragment } from './auth/token-storage.js';
+import { loadSession, takeTokenFromFragment } from './auth/token-storage.js';
+import type { StartingPoint } from './auth/use-browser-auth.js';
 import { LanguageProvider } from './i18n/LanguageProvider.js';
 import { ThemeProvider } from './theme/ThemeProvider.js';
 import './styles.css';
 
 const bridge = window.hub;
 // Read once, before React renders: the fragment is removed from the address bar right here.
-const initialToken = bridge ? null : (takeTokenFromFragment() ?? loadToken());
+const start = bridge ? null : startingPoint();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -17,8 +18,16 @@ createRoot(root).render(
   <StrictMode>
     <LanguageProvider>
       <ThemeProvider>
-        <App bridge={bridge} initialToken={initialToken} />
+        <App bridge={bridge} start={start} />
       </ThemeProvider>
     </LanguageProvider>
   </StrictMode>,
 );
+
+/** A `#token=` link wins over a kept session: someone opened it to sign in with that token. */
+function startingPoint(): StartingPoint {
+  const linked = takeTokenFromFragment();
+  if (linked) return { kind: 'link', token: linked };
+  const kept = loadSession();
+  return kept ? { kind: 'kept', session: kept } : null;
+}

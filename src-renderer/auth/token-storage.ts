@@ -1,25 +1,40 @@
-// Where the browser keeps its token: sessionStorage only, so it ends with the tab and never
-// lingers on a shared computer (localStorage would keep it for good).
-const KEY = 'hearth.token';
+// Where the browser keeps its session token (contract section 1). A session the owner asked to
+// be remembered lives in localStorage, so new tabs and a restarted browser stay signed in;
+// any other lives in this tab's sessionStorage and ends with it. Only session tokens are kept:
+// the token typed or linked to sign in (the admin token above all) is never stored.
+const KEY = 'hearth.session';
+/** Where earlier versions kept the token itself; cleared so it does not linger. */
+const OLD_KEY = 'hearth.token';
 
-export function loadToken(): string | null {
+export interface StoredSession {
+  token: string;
+  remembered: boolean;
+}
+
+export function loadSession(): StoredSession | null {
   try {
-    return sessionStorage.getItem(KEY);
+    sessionStorage.removeItem(OLD_KEY);
+    const remembered = localStorage.getItem(KEY);
+    if (remembered) return { token: remembered, remembered: true };
+    const visit = sessionStorage.getItem(KEY);
+    return visit ? { token: visit, remembered: false } : null;
   } catch {
     return null; // storage disabled: the user signs in again on each load
   }
 }
 
-export function saveToken(token: string): void {
+export function saveSession(session: StoredSession): void {
+  forgetSession();
   try {
-    sessionStorage.setItem(KEY, token);
+    (session.remembered ? localStorage : sessionStorage).setItem(KEY, session.token);
   } catch {
     // Without storage the session still works until the page is reloaded.
   }
 }
 
-export function forgetToken(): void {
+export function forgetSession(): void {
   try {
+    localStorage.removeItem(KEY);
     sessionStorage.removeItem(KEY);
   } catch {
     // Nothing stored, nothing to forget.

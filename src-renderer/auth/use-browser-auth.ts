@@ -1,99 +1,155 @@
-// The browser's sign-in state: a token (from the URL fragment or this tab's sessionStorage,
-// read once at start-up by main.tsx) is checked against the hub, then a session (HTTP + SSE)
-// lasts until sign-out or until the hub stops accepting the token.
+// The browser's sign-in state. A token typed in or linked with `#token=` is traded for a
+// session of this browser's own; a session kept from before (this tab's, or a remembered one)
+// is checked against the hub. The session (HTTP + SSE) lasts until sign-out, which revokes it
+// on the hub, or until the hub stops accepting it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createBrowserSession } from '../api/browser-session.js';
 import type { HubSession } from '../api/hub-session.js';
-import { checkToken, type TokenCheck } from './check-token.js';
-import { forgetToken, saveToken, takeTokenFromFragment } from './token-storage.js';
+import { useT } from '../i18n/LanguageProvider.js';
+import { checkToken, startSession, type CheckFailure } from './check-token.js';
+import {
+  forgetSession,
+  saveSession,
+  takeTokenFromFragment,
+  type StoredSession,
+} from './token-storage.js';
 
-export type SignInProblem = 'rejected' | 'revoked' | 'unreachable' | 'other';
+/** `signOutUnheard`: signed out here, but the hub could not be told (it was unreachable). */
+export type SignInProblem = 'rejected' | 'revoked' | 'unreachable' | 'other' | 'signOutUnheard';
 
 export type AuthState =
   | { phase: 'checking' }
-  | { phase: 'signed-out'; problem: SignInProblem | null; detail: string }
-  | { phase: 'signed-in'; session: HubSession };
+  | { phase: 'signed-out'; problem: SignInProblem | null; error: unknown }
+  | { phase: 'signed-in'; session: HubSession; remembered: boolean };
+
+/** What the page starts with: a token from the link, or the session this browser kept. */
+export type StartingPoint =
+  { kind: 'link'; token: string } | { kind: 'kept'; session: StoredSession } | null;
 
 export interface BrowserAuth {
   state: AuthState;
-  signIn(token: string): void;
+  signIn(token: string, remember: boolean): void;
   signOut(): void;
 }
 
-const SIGNED_OUT: AuthState = { phase: 'signed-out', problem: null, detail: '' };
+const SIGNED_OUT: AuthState = { phase: 'signed-out', problem: null, error: null };
 
-export function useBrowserAuth(initialToken: string | null): BrowserAuth {
-  const [state, setState] = useState<AuthState>(initialToken ? { phase: 'checking' } : SIGNED_OUT);
-  const sessionRef = useRef<HubSession | null>(null);
+export function useBrowserAuth(start: StartingPoint): BrowserAuth {
+  // Read when a session is made (to name it in the panel's language); a ref, so switching the
+  // language does not count as a new start.
+  const t = useT();
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
+  const [state, setState] = useState<AuthState>(start ? { phase: 'checking' } : SIGNED_OUT);
+  const sessionRef = useRef<{ session: HubSession; token: string } | null>(null);
   // Each sign-in attempt gets a number, so a slow, older check cannot overwrite a newer one.
   const attemptRef = useRef(0);
 
   const endSession = useCallback(() => {
-    sessionRef.current?.close();
+    sessionRef.current?.session.close();
     sessionRef.current = null;
-    forgetToken();
+    forgetSession();
   }, []);
 
-  const finish = useCallback(
-    (token: string, result: TokenCheck) => {
-      if (!result.ok) {
-        // A token that fails its check is not kept: a reload should not silently retry it.
-        endSession();
-        setState({ phase: 'signed-out', problem: result.reason, detail: result.message });
-        return;
-      }
-      saveToken(token);
-      sessionRef.current?.close();
-      const session = createBrowserSession(token, () => {
-        endSession();
-        setState({ phase: 'signed-out', problem: 'revoked', detail: '' });
-      });
-      sessionRef.current = session;
-      setState({ phase: 'signed-in', session });
+  const fail = useCallback(
+    (result: CheckFailure, kept: boolean) => {
+      // A token that fails its check is not kept: a reload should not silently retry it.
+      endSession();
+      // A kept session the hub refuses was revoked or ended unused; say so, not "wrong token".
+      const problem = kept && result.reason === 'rejected' ? 'revoked' : result.reason;
+      setState({ phase: 'signed-out', problem, error: result.error });
     },
     [endSession],
   );
 
-  const check = useCallback(
-    (token: string) => {
+  const open = useCallback(
+    (kept: StoredSession) => {
+      saveSession(kept);
+      sessionRef.current?.session.close();
+      const session = createBrowserSession(kept.token, () => {
+        endSession();
+        setState({ phase: 'signed-out', problem: 'revoked', error: null });
+      });
+      sessionRef.current = { session, token: kept.token };
+      setState({ phase: 'signed-in', session, remembered: kept.remembered });
+    },
+    [endSession],
+  );
+
+  // Sets no state before the hub answers, so the start-up effect can call it.
+  const trade = useCallback(
+    (token: string, remember: boolean) => {
       const attempt = ++attemptRef.current;
-      void checkToken(token).then((result) => {
-        if (attempt === attemptRef.current) finish(token, result);
+      void startSession(token, remember, tRef.current).then((result) => {
+        if (attempt !== attemptRef.current) return;
+        if (result.ok) open({ token: result.token, remembered: result.remembered });
+        else fail(result, false);
       });
     },
-    [finish],
+    [open, fail],
   );
 
   const signIn = useCallback(
-    (token: string) => {
+    (token: string, remember: boolean) => {
       setState({ phase: 'checking' });
-      check(token);
+      trade(token, remember);
     },
-    [check],
+    [trade],
+  );
+
+  const resume = useCallback(
+    (kept: StoredSession) => {
+      const attempt = ++attemptRef.current;
+      void checkToken(kept.token).then((result) => {
+        if (attempt !== attemptRef.current) return;
+        if (result.ok) open(kept);
+        else if (result.reason === 'rejected') fail(result, true);
+        // Unreachable or failing for now: keep the session for the next try, but show why.
+        else setState({ phase: 'signed-out', problem: result.reason, error: result.error });
+      });
+    },
+    [open, fail],
   );
 
   const signOut = useCallback(() => {
-    attemptRef.current++;
+    const attempt = ++attemptRef.current;
+    const current = sessionRef.current;
     endSession();
-    setState(SIGNED_OUT);
+    if (!current) {
+      setState(SIGNED_OUT);
+      return;
+    }
+    setState({ phase: 'checking' });
+    // Revoked on the hub too, so the token is worthless even if it was copied from storage.
+    current.session.api.endSession({}).then(
+      () => attempt === attemptRef.current && setState(SIGNED_OUT),
+      (error: unknown) => {
+        if (attempt !== attemptRef.current) return;
+        const unheard = (error as { code?: string }).code === 'network';
+        setState({ phase: 'signed-out', problem: unheard ? 'signOutUnheard' : null, error });
+      },
+    );
   }, [endSession]);
 
   useEffect(() => {
     const attempts = attemptRef;
-    if (initialToken) check(initialToken);
+    if (start?.kind === 'link') trade(start.token, false);
+    else if (start?.kind === 'kept') resume(start.session);
     return () => {
       attempts.current++;
-      sessionRef.current?.close();
+      sessionRef.current?.session.close();
       sessionRef.current = null;
     };
-  }, [initialToken, check]);
+  }, [start, trade, resume]);
 
   // A `#token=` link opened in a tab that already shows the panel changes only the fragment:
   // no page load, so it is picked up here.
   useEffect(() => {
     const onHashChange = () => {
       const token = takeTokenFromFragment();
-      if (token) signIn(token);
+      if (token) signIn(token, false);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

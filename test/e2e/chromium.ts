@@ -2,26 +2,41 @@
 // console watcher: a test fails on any console error or uncaught page error unless that step
 // declared the error it expects (e.g. the 401 of a wrong token).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-export function launchChromium(): Promise<Browser> {
+// No background networking: the test machines have no internet, and the panel needs none.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function executable(): string {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH} (Debian: apt-get install chromium)`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    // No background networking: the test machines have no internet, and the panel needs none.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  return CHROMIUM_PATH;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: executable(), args: ARGS });
+}
+
+/**
+ * Chromium with a profile folder that outlives it, as a person's browser does: closing and
+ * launching again with the same folder is a browser restart (its storage kept on disk).
+ */
+export function launchChromiumProfile(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: executable(),
+    args: ARGS,
+    viewport: { width: 1280, height: 800 },
   });
 }
 

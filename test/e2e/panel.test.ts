@@ -15,7 +15,7 @@ import { ConsoleWatcher, launchChromium } from './chromium.js';
 
 const PANEL_INDEX = resolve('dist/renderer/index.html');
 const WAIT = { timeout: 30_000 };
-const TOKEN_KEY = 'hearth.token';
+const SESSION_KEY = 'hearth.session';
 // Each section's heading, and for the empty ones what their empty state explains. Home has
 // its own test file (home-view.test.ts), as do Strangers, Activity, Devices and Actions.
 const SECTIONS: { label: string; title?: string; mentions?: string }[] = [
@@ -47,7 +47,7 @@ describe('control panel in a browser', () => {
   const storage = () =>
     page.evaluate(
       (key) => ({ session: sessionStorage.getItem(key), local: localStorage.length }),
-      TOKEN_KEY,
+      SESSION_KEY,
     );
   const connectionStatus = () => page.locator('[data-status]');
 
@@ -125,7 +125,11 @@ describe('control panel in a browser', () => {
 
     await page.locator('[data-status="connected"]').waitFor(WAIT);
     assert.match(await connectionStatus().innerText(), /Connected$/);
-    assert.deepEqual(await storage(), { session: hub.adminToken, local: 0 });
+    // The tab keeps a session token of its own, never the admin token it was opened with.
+    const kept = await storage();
+    assert.equal(kept.local, 0, 'not remembered: nothing in localStorage');
+    assert.match(kept.session ?? '', /^[A-Za-z0-9_-]{43}$/);
+    assert.notEqual(kept.session, hub.adminToken);
     await shoot('3-home-desktop');
   });
 
@@ -186,10 +190,15 @@ describe('control panel in a browser', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
-  test('sign-out returns to the prompt and forgets the token', async () => {
+  test('sign-out returns to the prompt, forgets the session and revokes it on the hub', async () => {
+    const session = (await storage()).session!;
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInHeading().waitFor(WAIT);
     assert.deepEqual(await storage(), { session: null, local: 0 });
+    const after = await fetch(`${base}/api/v1/devices`, {
+      headers: { authorization: `Bearer ${session}` },
+    });
+    assert.equal(after.status, 401, 'the session token no longer works anywhere');
     await shoot('6-signed-out-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
   });

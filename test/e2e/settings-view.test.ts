@@ -124,10 +124,14 @@ describe('Settings view in a browser', () => {
       .getByText(/No phones or scripts paired yet/)
       .waitFor(WAIT);
     assert.equal((await api(base, phoneToken, 'GET', '/api/v1/devices')).status, 401);
-    const left = (await admin('GET', '/api/v1/tokens')).body.tokens as { id: string }[];
+    const left = (await admin('GET', '/api/v1/tokens')).body.tokens as {
+      id: string;
+      kind: string;
+    }[];
     assert.deepEqual(
-      left.map((token) => token.id),
-      ['admin'],
+      left.map((token) => token.kind),
+      ['admin', 'session'],
+      'the admin token and this browser remain; the phone is gone',
     );
     const adminRow = card('Tokens').getByRole('row', { name: /Admin token/ });
     assert.equal(await adminRow.getByRole('button').count(), 0, 'the admin token has no Revoke');

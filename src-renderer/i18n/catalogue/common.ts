@@ -37,17 +37,22 @@ export const commonStrings = defineStrings(
 
     'common.signIn.title': 'Sign in to Hearth',
     'common.signIn.hint':
-      'Paste the admin token printed when the hub first started, or a token from pairing a phone. It is kept only in this browser tab until you close it or sign out.',
+      'Paste the admin token printed when the hub first started, or a token from pairing a phone. This browser gets a sign-in of its own, listed under Settings → Tokens; the token you paste is not kept.',
+    'common.signIn.remember': 'Remember this computer',
+    'common.signIn.rememberHint':
+      'Stay signed in on this browser, in new tabs and after a restart, until you sign out (or 90 days unused). Only on a computer your family owns. Otherwise you are signed out when this tab closes.',
     'common.signIn.token': 'Token',
     'common.signIn.submit': 'Sign in',
     'common.signIn.checking': 'Checking token…',
     'common.signIn.rejected':
       'That token was not accepted. Use the admin token printed when the hub first started, or a token from pairing a phone. Lost the admin token? Stop the hub and run `npm run hub -- reset-admin-token --data-dir <the hub’s folder>` on the hub’s computer to print a new one.',
     'common.signIn.revoked':
-      'The hub no longer accepts the token this tab was using (it may have been revoked or replaced). Sign in again with a current token.',
+      'This browser was signed out: its sign-in was revoked, or went unused for too long. Sign in again with the admin token or a phone’s token.',
     'common.signIn.unreachable':
       'Could not reach the hub. Check that it is running, then try again.',
     'common.signIn.other': 'Signing in failed.',
+    'common.signIn.signOutUnheard':
+      'Signed out on this browser, but the hub could not be reached to end the sign-in there. When it is back, revoke this browser under Settings → Tokens.',
 
     'common.error.network':
       'The hub could not be reached. Check that it is running, then try again.',
@@ -121,16 +126,21 @@ export const commonStrings = defineStrings(
 
     'common.signIn.title': '登录 Hearth',
     'common.signIn.hint':
-      '粘贴中枢首次启动时打印的管理员令牌，或手机配对得到的令牌。令牌只保存在这个浏览器标签页中，关闭标签页或退出登录后即清除。',
+      '粘贴中枢首次启动时打印的管理员令牌，或手机配对得到的令牌。这个浏览器会得到一个自己的登录，列在“设置 → 令牌”中；你粘贴的令牌不会被保存。',
+    'common.signIn.remember': '记住这台电脑',
+    'common.signIn.rememberHint':
+      '在这个浏览器上保持登录，新标签页和重启浏览器后都有效，直到你退出登录（或 90 天未使用）。只在自家电脑上勾选。不勾选时，关闭这个标签页即退出登录。',
     'common.signIn.token': '令牌',
     'common.signIn.submit': '登录',
     'common.signIn.checking': '正在验证令牌…',
     'common.signIn.rejected':
       '这个令牌未被接受。请使用中枢首次启动时打印的管理员令牌，或手机配对得到的令牌。管理员令牌丢了？停止中枢后，在中枢所在的电脑上运行 `npm run hub -- reset-admin-token --data-dir <中枢的数据文件夹>` 生成一个新的。',
     'common.signIn.revoked':
-      '中枢不再接受这个标签页使用的令牌（可能已被撤销或替换）。请用当前有效的令牌重新登录。',
+      '这个浏览器已退出登录：它的登录被撤销了，或太久没有使用。请用管理员令牌或手机的令牌重新登录。',
     'common.signIn.unreachable': '无法连接到中枢。请检查它是否在运行，然后重试。',
     'common.signIn.other': '登录失败。',
+    'common.signIn.signOutUnheard':
+      '已在这个浏览器上退出，但无法连接到中枢来结束那边的登录。中枢恢复后，请在“设置 → 令牌”中撤销这个浏览器。',
 
     'common.error.network': '无法连接到中枢。请检查它是否在运行，然后重试。',
     'common.error.unauthorized': '中枢不再接受这个令牌。请退出后重新登录。',

@@ -6,6 +6,7 @@ import { commonStrings } from './common.js';
 import { devicesStrings } from './devices.js';
 import { homeStrings } from './home.js';
 import { integrationsStrings } from './integrations.js';
+import { sessionsStrings } from './sessions.js';
 import { settingsStrings } from './settings.js';
 import { strangersStrings } from './strangers.js';
 
@@ -17,6 +18,7 @@ const areas = [
   actionsStrings,
   activityStrings,
   settingsStrings,
+  sessionsStrings,
   integrationsStrings,
 ] as const;
 
@@ -30,6 +32,7 @@ export const english = Object.assign(
   typeof actionsStrings.en &
   typeof activityStrings.en &
   typeof settingsStrings.en &
+  typeof sessionsStrings.en &
   typeof integrationsStrings.en;
 
 export type StringKey = keyof typeof english;

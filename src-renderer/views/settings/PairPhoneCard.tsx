@@ -34,7 +34,8 @@ export function PairPhoneCard({ session, tokens }: { session: HubSession; tokens
       knownIds.current = new Set(list.map((token) => token.id));
       return;
     }
-    const added = list.find((token) => !knownIds.current!.has(token.id));
+    // Only a paired token: a browser signing in meanwhile is not the phone.
+    const added = list.find((token) => token.kind === 'paired' && !knownIds.current!.has(token.id));
     if (added) {
       setPaired(added.name);
       pairing.clear();

@@ -1,7 +1,8 @@
-// The tokens of paired phones and scripts: name, scope, made, last used, and Revoke (asked
-// first). Names come from phones, so they are shown as text only. The admin token is listed
-// too, but it cannot be revoked here (that would lock the owner out): it is replaced with
-// reset-admin-token on the hub's computer.
+// The tokens of paired phones and scripts and the browsers signed in: name, kind, scope, made,
+// last used, and Revoke (asked first); this browser's own session is marked and offers Sign
+// out. Names come from phones and browsers, so they are shown as text only. The admin token is
+// listed too, but it cannot be revoked here (that would lock the owner out): it is replaced
+// with reset-admin-token on the hub's computer.
 import { useState } from 'react';
 import type { HubSession } from '../../api/hub-session.js';
 import { TextWithCode } from '../../components/Code.js';
@@ -11,7 +12,8 @@ import { LoadingLine } from '../../components/LoadingLine.js';
 import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
 import { errorText } from '../error-text.js';
 import { formatDateTime } from '../format.js';
-import type { TokensState } from './use-tokens.js';
+import type { TokensState, TokenView } from './use-tokens.js';
+import type { StringKey } from '../../i18n/catalogue/index.js';
 
 /** The hub lists the admin token under this id (src-main/hub/auth/token-store.ts). */
 const ADMIN_TOKEN_ID = 'admin';
@@ -22,7 +24,7 @@ export function TokensCard({ session, tokens }: { session: HubSession; tokens: T
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { list } = tokens;
-  const paired = list?.filter((token) => token.id !== ADMIN_TOKEN_ID) ?? [];
+  const paired = list?.filter((token) => token.kind === 'paired') ?? [];
 
   const revoke = (id: string, name: string) => {
     setBusy(id);
@@ -60,6 +62,7 @@ export function TokensCard({ session, tokens }: { session: HubSession; tokens: T
             <thead>
               <tr>
                 <th scope="col">{t('settings.tokens.name')}</th>
+                <th scope="col">{t('sessions.kind')}</th>
                 <th scope="col">{t('settings.tokens.scope')}</th>
                 <th scope="col">{t('settings.tokens.created')}</th>
                 <th scope="col">{t('settings.tokens.lastUsed')}</th>
@@ -73,7 +76,11 @@ export function TokensCard({ session, tokens }: { session: HubSession; tokens: T
                 <tr key={token.id}>
                   <th scope="row" className="settings-name">
                     {token.id === ADMIN_TOKEN_ID ? t('settings.tokens.adminName') : token.name}
+                    {token.current && token.kind === 'session' && (
+                      <span className="pill pill-ok token-this">{t('sessions.thisBrowser')}</span>
+                    )}
                   </th>
+                  <td data-label={t('sessions.kind')}>{t(kindText(token))}</td>
                   <td data-label={t('settings.tokens.scope')}>
                     {token.scope === 'admin'
                       ? t('settings.tokens.scopeAdmin')
@@ -94,9 +101,17 @@ export function TokensCard({ session, tokens }: { session: HubSession; tokens: T
                       </span>
                     ) : (
                       <ConfirmButton
-                        label={t('settings.tokens.revoke')}
-                        question={t('settings.tokens.revokeQuestion', { name: token.name })}
-                        confirmLabel={t('settings.tokens.revoke')}
+                        label={t(
+                          signsOutHere(token) ? 'sessions.signOutThis' : 'settings.tokens.revoke',
+                        )}
+                        question={
+                          signsOutHere(token)
+                            ? t('sessions.signOutQuestion')
+                            : t('settings.tokens.revokeQuestion', { name: token.name })
+                        }
+                        confirmLabel={t(
+                          signsOutHere(token) ? 'sessions.signOutThis' : 'settings.tokens.revoke',
+                        )}
                         busy={busy === token.id}
                         onConfirm={() => revoke(token.id, token.name)}
                       />
@@ -110,4 +125,15 @@ export function TokensCard({ session, tokens }: { session: HubSession; tokens: T
       )}
     </section>
   );
+}
+
+function kindText(token: TokenView): StringKey {
+  if (token.kind === 'admin') return 'sessions.kindAdmin';
+  if (token.kind === 'paired') return 'sessions.kindPaired';
+  return token.remember ? 'sessions.kindRemembered' : 'sessions.kindSession';
+}
+
+/** Revoking the session this browser uses signs this browser out. */
+function signsOutHere(token: TokenView): boolean {
+  return token.current && token.kind === 'session';
 }
