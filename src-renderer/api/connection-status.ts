@@ -8,6 +8,7 @@ const OFFLINE_AFTER_FAILURES = 3;
 
 export class ConnectionMonitor {
   private status: ConnectionStatus;
+  private comebacks = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(initial: ConnectionStatus = 'connecting') {
@@ -15,6 +16,9 @@ export class ConnectionMonitor {
   }
 
   readonly get = (): ConnectionStatus => this.status;
+
+  /** How many times the hub came back after a drop: what failed for want of it may now work. */
+  readonly reconnections = (): number => this.comebacks;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -36,6 +40,9 @@ export class ConnectionMonitor {
 
   private set(next: ConnectionStatus): void {
     if (next === this.status) return;
+    if (next === 'connected' && (this.status === 'reconnecting' || this.status === 'offline')) {
+      this.comebacks++;
+    }
     this.status = next;
     for (const listener of [...this.listeners]) listener();
   }

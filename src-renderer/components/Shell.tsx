@@ -7,6 +7,7 @@ import { useUnseenStrangers } from '../hooks/use-unseen-strangers.js';
 import { useT } from '../i18n/LanguageProvider.js';
 import { ViewRouter } from '../views/ViewRouter.js';
 import { useLiveDevices } from '../views/home/use-live-devices.js';
+import { ConnectionContext } from './connection-context.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { NavBar } from './NavBar.js';
 
@@ -39,25 +40,30 @@ export function Shell({ session, onSignOut }: ShellProps) {
   }, [route]);
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <div className="brand">
-          <img src="./favicon.svg" alt="" width="28" height="28" />
-          <span>{t('common.brand')}</span>
+    <ConnectionContext value={session.connection}>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">
+            <img src="./favicon.svg" alt="" width="28" height="28" />
+            <span>{t('common.brand')}</span>
+          </div>
+          <ConnectionIndicator monitor={session.connection} />
+          {onSignOut && (
+            <button type="button" className="button button-quiet" onClick={onSignOut}>
+              {t('common.signOut')}
+            </button>
+          )}
+        </header>
+        <div className="layout">
+          <NavBar
+            current={route}
+            badges={{ strangers: unseenStrangers, devices: waitingDevices }}
+          />
+          <main className="content" ref={mainRef}>
+            <ViewRouter route={route} session={session} liveEvents={liveEvents} />
+          </main>
         </div>
-        <ConnectionIndicator monitor={session.connection} />
-        {onSignOut && (
-          <button type="button" className="button button-quiet" onClick={onSignOut}>
-            {t('common.signOut')}
-          </button>
-        )}
-      </header>
-      <div className="layout">
-        <NavBar current={route} badges={{ strangers: unseenStrangers, devices: waitingDevices }} />
-        <main className="content" ref={mainRef}>
-          <ViewRouter route={route} session={session} liveEvents={liveEvents} />
-        </main>
       </div>
-    </div>
+    </ConnectionContext>
   );
 }

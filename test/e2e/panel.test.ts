@@ -208,16 +208,20 @@ describe('control panel in a browser', () => {
     await page.getByLabel('Token').fill(hub.adminToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('[data-status="connected"]').waitFor(WAIT);
-    await nav().getByRole('link', { name: 'Home' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Ports' }).waitFor(WAIT);
+    await nav().getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor(WAIT);
     const { dataDir } = hub;
     const port = hub.ready.http;
+    const unreachable = page.getByRole('alert').filter({ hasText: /The hub could not be reached/ });
 
     await consoleWatch.expecting(
       /ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|Failed to load resource/,
       async () => {
         assert.equal(await hub.stop(), 0);
         await page.locator('[data-status="reconnecting"], [data-status="offline"]').waitFor(WAIT);
+        // Something tried while the hub is away fails, and says why.
+        await page.getByRole('button', { name: 'Make a pairing code' }).click();
+        await unreachable.first().waitFor(WAIT);
         await shoot('7-reconnecting');
         // A damaged backup makes the restarted hub raise a warning, which the panel must pick up
         // when it reconnects (getStatus is fetched again).
@@ -226,6 +230,9 @@ describe('control panel in a browser', () => {
         await page.locator('[data-status="connected"]').waitFor(WAIT);
       },
     );
+    // The hub is back: the notice about not reaching it does not stay up under "Connected".
+    await unreachable.first().waitFor({ state: 'detached', ...WAIT });
+    await nav().getByRole('link', { name: 'Home' }).click();
     const warnings = page.getByRole('region', { name: /Warnings/ });
     await warnings.getByText('state_backup_corrupt').waitFor(WAIT);
     await shoot('7-reconnected-with-warning');
