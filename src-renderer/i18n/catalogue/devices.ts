@@ -99,9 +99,10 @@ export const devicesStrings = defineStrings(
     'devices.detail.auditEntry': '{command} by {actor} ({source}): {result}',
 
     'devices.permit.title': 'Joining',
-    'devices.permit.open': 'Open: devices that hand_shake now are approved at once. Closes in',
+    'devices.permit.open':
+      'Open: a new device that asks to join now is approved at once. Closes in',
     'devices.permit.closed':
-      'Closed: a device that hand_shakes waits below as pending until you approve it.',
+      'Closed: a new device that asks to join waits below until you approve it.',
     'devices.permit.seconds': '{seconds} seconds',
     'devices.permit.openButton': 'Let devices join',
     'devices.permit.opening': 'Opening…',
@@ -206,8 +207,8 @@ export const devicesStrings = defineStrings(
     'devices.detail.auditEntry': '{actor}（{source}）{command}：{result}',
 
     'devices.permit.title': '加入',
-    'devices.permit.open': '已开放：现在发送 hand_shake 的设备会被立即批准。关闭倒计时',
-    'devices.permit.closed': '已关闭：发送 hand_shake 的设备会在下方列为待批准，直到你批准它。',
+    'devices.permit.open': '已开放：现在请求加入的新设备会被立即批准。关闭倒计时',
+    'devices.permit.closed': '已关闭：请求加入的新设备会在下方等待，直到你批准它。',
     'devices.permit.seconds': '{seconds} 秒',
     'devices.permit.openButton': '允许设备加入',
     'devices.permit.opening': '正在开放…',
