@@ -12,7 +12,7 @@ import {
   runHub,
   startHubWithoutToken,
 } from '../helpers/hub-process.js';
-import { api } from '../helpers/devices.js';
+import { api, pairPhone } from '../helpers/devices.js';
 import { connackCode } from '../helpers/mqtt.js';
 
 const TOKEN_LINE = /^\s+([A-Za-z0-9_-]{43})$/m;
@@ -150,13 +150,7 @@ describe("the owner's way in", () => {
       const adminSession = (
         await api(base, oldAdmin, 'POST', '/api/v1/sessions', { name: 'Stolen laptop' })
       ).body.token as string;
-      const code = (await api(base, oldAdmin, 'POST', '/api/v1/pairing-codes')).body.code;
-      const paired = await fetch(`${base}/api/v1/pair`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, name: 'Anna’s phone' }),
-      });
-      const phone = ((await paired.json()) as { token: string }).token;
+      const phone = (await pairPhone(base, oldAdmin, 'Anna’s phone')).token;
       const phoneSession = (
         await api(base, phone, 'POST', '/api/v1/sessions', { name: 'Anna’s tablet' })
       ).body.token as string;

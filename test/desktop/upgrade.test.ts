@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { hashToken } from '../../src-main/hub/auth/tokens.js';
 import { CURRENT_STATE_VERSION } from '../../src-main/hub/store/state-schema.js';
-import { api, connectDevice } from '../helpers/devices.js';
+import { api, connectDevice, pairPhone } from '../helpers/devices.js';
 import { makeTempDir, removeDir, TEST_ADMIN_TOKEN } from '../helpers/hub-process.js';
 import { startTestHub } from '../helpers/in-process-hub.js';
 import { joinDevice } from '../strangers/support/camera.js';
@@ -96,14 +96,7 @@ test('a data folder from the previous release: devices, secrets, phone, picture 
     const camera = await joinDevice(before, 'porch-cam');
     const picture = jpeg(20_000, 3);
     await camera.client.publishAsync('hearth/devices/porch-cam/stranger', picture, { qos: 1 });
-    const code = await api(before.httpUrl, before.token, 'POST', '/api/v1/pairing-codes');
-    const phone = (
-      await fetch(`${before.httpUrl}/api/v1/pair`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: code.body.code, name: 'Anna’s phone' }),
-      }).then((r) => r.json())
-    ).token as string;
+    const phone = (await pairPhone(before.httpUrl, before.token, 'Anna’s phone')).token;
     await api(before.httpUrl, before.token, 'PATCH', '/api/v1/settings', {
       strangers: { retentionDays: 60 },
       locks: { confirmTimeoutMs: 7000 },

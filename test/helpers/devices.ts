@@ -92,3 +92,20 @@ export async function api(
 
 export const delay = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Pairs a phone the way the app does (a code from the owner, traded once); its token and id. */
+export async function pairPhone(
+  baseUrl: string,
+  adminToken: string,
+  name: string,
+): Promise<{ token: string; id: string }> {
+  const code = await api(baseUrl, adminToken, 'POST', '/api/v1/pairing-codes');
+  if (code.status !== 200) throw new Error(`no pairing code: ${JSON.stringify(code.body)}`);
+  const paired = await fetch(`${baseUrl}/api/v1/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: code.body.code, name }),
+  });
+  if (paired.status !== 200) throw new Error(`pairing failed: ${await paired.text()}`);
+  return (await paired.json()) as { token: string; id: string };
+}

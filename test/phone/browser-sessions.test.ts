@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { MAX_SESSIONS } from '../../src-main/hub/auth/session-lifetime.js';
-import { api } from '../helpers/devices.js';
+import { api, pairPhone } from '../helpers/devices.js';
 import { startTestHub, type TestHub } from '../helpers/in-process-hub.js';
 import { makeTempDir, removeDir } from '../helpers/hub-process.js';
 
@@ -35,15 +35,7 @@ async function tokens(token = hub.token): Promise<TokenView[]> {
   return listed.body.tokens;
 }
 
-async function pairPhone(name: string): Promise<string> {
-  const code = await api(hub.httpUrl, hub.token, 'POST', '/api/v1/pairing-codes');
-  const paired = await fetch(`${hub.httpUrl}/api/v1/pair`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: code.body.code, name }),
-  });
-  return ((await paired.json()) as { token: string }).token;
-}
+const phoneToken = async (name: string) => (await pairPhone(hub.httpUrl, hub.token, name)).token;
 
 describe('signing in makes a session of its own', () => {
   test('the admin token buys an admin session, listed with its name and marked as the asker', async () => {
@@ -73,7 +65,7 @@ describe('signing in makes a session of its own', () => {
   });
 
   test("a paired phone's token buys a control session, which cannot reach admin routes", async () => {
-    const phone = await pairPhone('Anna’s phone');
+    const phone = await phoneToken('Anna’s phone');
     const made = await api(hub.httpUrl, phone, 'POST', '/api/v1/sessions', {
       name: 'Safari on iPad',
     });
@@ -123,7 +115,7 @@ describe('signing in makes a session of its own', () => {
 
 describe('what is refused, and changes nothing', () => {
   test('only a session can sign itself out: the admin token and a phone get 409 and keep working', async () => {
-    const phone = await pairPhone('Ben’s phone');
+    const phone = await phoneToken('Ben’s phone');
     const before = await tokens();
     for (const token of [hub.token, phone]) {
       const out = await api(hub.httpUrl, token, 'DELETE', '/api/v1/sessions/current');
