@@ -10,7 +10,7 @@ import './styles.css';
 
 const bridge = window.hub;
 // Read once, before React renders: the fragment is removed from the address bar right here.
-const start = bridge ? null : startingPoint();
+const start: StartingPoint = bridge ? { kind: 'ask-tabs' } : startingPoint();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -29,5 +29,5 @@ function startingPoint(): StartingPoint {
   const linked = takeTokenFromFragment();
   if (linked) return { kind: 'link', token: linked };
   const kept = loadSession();
-  return kept ? { kind: 'kept', session: kept } : null;
+  return kept ? { kind: 'kept', session: kept } : { kind: 'ask-tabs' };
 }

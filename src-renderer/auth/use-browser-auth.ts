@@ -7,6 +7,7 @@ import { createBrowserSession } from '../api/browser-session.js';
 import type { HubSession } from '../api/hub-session.js';
 import { useT } from '../i18n/LanguageProvider.js';
 import { checkToken, startSession, type CheckFailure } from './check-token.js';
+import { answerNewTabs, askOpenTabs } from './tab-handoff.js';
 import {
   forgetSession,
   saveSession,
@@ -20,11 +21,14 @@ export type SignInProblem = 'rejected' | 'revoked' | 'unreachable' | 'other' | '
 export type AuthState =
   | { phase: 'checking' }
   | { phase: 'signed-out'; problem: SignInProblem | null; error: unknown }
-  | { phase: 'signed-in'; session: HubSession; remembered: boolean };
+  | { phase: 'signed-in'; session: HubSession; token: string; remembered: boolean };
 
-/** What the page starts with: a token from the link, or the session this browser kept. */
+/**
+ * What the page starts with: a token from the link, the session this browser kept, or none
+ * kept here (then another open tab may share its sign-in for this visit).
+ */
 export type StartingPoint =
-  { kind: 'link'; token: string } | { kind: 'kept'; session: StoredSession } | null;
+  { kind: 'link'; token: string } | { kind: 'kept'; session: StoredSession } | { kind: 'ask-tabs' };
 
 export interface BrowserAuth {
   state: AuthState;
@@ -42,7 +46,7 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
   useEffect(() => {
     tRef.current = t;
   }, [t]);
-  const [state, setState] = useState<AuthState>(start ? { phase: 'checking' } : SIGNED_OUT);
+  const [state, setState] = useState<AuthState>({ phase: 'checking' });
   const sessionRef = useRef<{ session: HubSession; token: string } | null>(null);
   // Each sign-in attempt gets a number, so a slow, older check cannot overwrite a newer one.
   const attemptRef = useRef(0);
@@ -73,7 +77,7 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
         setState({ phase: 'signed-out', problem: 'revoked', error: null });
       });
       sessionRef.current = { session, token: kept.token };
-      setState({ phase: 'signed-in', session, remembered: kept.remembered });
+      setState({ phase: 'signed-in', session, token: kept.token, remembered: kept.remembered });
     },
     [endSession],
   );
@@ -135,8 +139,16 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
 
   useEffect(() => {
     const attempts = attemptRef;
-    if (start?.kind === 'link') trade(start.token, false);
-    else if (start?.kind === 'kept') resume(start.session);
+    if (start.kind === 'link') trade(start.token, false);
+    else if (start.kind === 'kept') resume(start.session);
+    else {
+      const attempt = attemptRef.current;
+      void askOpenTabs().then((token) => {
+        if (attempt !== attemptRef.current) return;
+        if (token) resume({ token, remembered: false });
+        else setState(SIGNED_OUT);
+      });
+    }
     return () => {
       attempts.current++;
       sessionRef.current?.session.close();
@@ -154,6 +166,10 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [signIn]);
+
+  // A sign-in for this visit is shared with new tabs while this one is open.
+  const visitToken = state.phase === 'signed-in' && !state.remembered ? state.token : null;
+  useEffect(() => (visitToken ? answerNewTabs(visitToken) : undefined), [visitToken]);
 
   return { state, signIn, signOut };
 }

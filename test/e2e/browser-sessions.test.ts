@@ -1,7 +1,8 @@
 // Sign-in that fits a home (contract section 1, issue 19), in real Chromium with a real
 // profile folder: "Remember this computer" keeps this browser signed in across new tabs and a
 // browser restart with a session of its own, listed under Settings → Tokens as this browser,
-// until it is revoked; without it, a restart asks again; `#token=` still signs in in one step.
+// until it is revoked; without it, new tabs share the visit while one is open and a restart
+// asks again; `#token=` still signs in in one step.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,7 +135,7 @@ describe('browser sessions', () => {
     await close(browser);
   });
 
-  test('without "Remember this computer" a browser restart asks again, and the visit is listed as one', async () => {
+  test('without "Remember this computer" new tabs share the visit, a browser restart asks again, and the visit is listed as one', async () => {
     const profile = newProfile();
     let browser = await launch(profile);
     let page = await panel(browser);
@@ -151,6 +152,15 @@ describe('browser sessions', () => {
     await page.goto(`${base}/#/settings`);
     const row = page.getByRole('row', { name: /This browser/ });
     assert.match(await row.innerText(), /Browser, this visit/);
+
+    // While this tab is open, a new tab of the same browser shares its sign-in.
+    const tab = await browser.newPage();
+    watchers.push(new ConsoleWatcher(tab));
+    await tab.goto(`${base}/`);
+    await signedIn(tab);
+    assert.deepEqual(await stored(tab), kept, 'the same session, kept for the visit only');
+    assert.equal((await sessions()).length, 1, 'no second session was made');
+    await tab.close();
 
     await close(browser);
     browser = await launch(profile);

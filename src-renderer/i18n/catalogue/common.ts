@@ -40,7 +40,7 @@ export const commonStrings = defineStrings(
       'Paste the admin token printed when the hub first started, or a token from pairing a phone. This browser gets a sign-in of its own, listed under Settings → Tokens; the token you paste is not kept.',
     'common.signIn.remember': 'Remember this computer',
     'common.signIn.rememberHint':
-      'Stay signed in on this browser, in new tabs and after a restart, until you sign out (or 90 days unused). Only on a computer your family owns. Otherwise you are signed out when this tab closes.',
+      'Stay signed in on this browser, in new tabs and after a restart, until you sign out (or 90 days unused). Only on a computer your family owns. Otherwise new tabs share this sign-in until the last Hearth tab is closed.',
     'common.signIn.token': 'Token',
     'common.signIn.submit': 'Sign in',
     'common.signIn.checking': 'Checking token…',
@@ -129,7 +129,7 @@ export const commonStrings = defineStrings(
       '粘贴中枢首次启动时打印的管理员令牌，或手机配对得到的令牌。这个浏览器会得到一个自己的登录，列在“设置 → 令牌”中；你粘贴的令牌不会被保存。',
     'common.signIn.remember': '记住这台电脑',
     'common.signIn.rememberHint':
-      '在这个浏览器上保持登录，新标签页和重启浏览器后都有效，直到你退出登录（或 90 天未使用）。只在自家电脑上勾选。不勾选时，关闭这个标签页即退出登录。',
+      '在这个浏览器上保持登录，新标签页和重启浏览器后都有效，直到你退出登录（或 90 天未使用）。只在自家电脑上勾选。不勾选时，新标签页共用这次登录，直到最后一个 Hearth 标签页关闭。',
     'common.signIn.token': '令牌',
     'common.signIn.submit': '登录',
     'common.signIn.checking': '正在验证令牌…',
