@@ -13,7 +13,7 @@ import { ensureAdminToken } from './admin-token.js';
 import { createApp } from './api/app.js';
 import { listenApi } from './api/listen-api.js';
 import { PairingCodes } from './auth/pairing.js';
-import { pairingUri } from './auth/pairing-uri.js';
+import { pairingLinks } from './auth/pairing-uri.js';
 import { expireSessionsHourly } from './auth/session-lifetime.js';
 import { TokenStore } from './auth/token-store.js';
 import { EventStreams } from './api/event-stream.js';
@@ -282,8 +282,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         tokens,
         pairing,
         store,
-        pairingUri: (code) =>
-          pairingUri({
+        pairingLinks: (code) =>
+          pairingLinks({
             code,
             host: options.host,
             port: httpPort,

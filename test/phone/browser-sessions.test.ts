@@ -114,19 +114,29 @@ describe('signing in makes a session of its own', () => {
 });
 
 describe('what is refused, and changes nothing', () => {
-  test('only a session can sign itself out: the admin token and a phone get 409 and keep working', async () => {
-    const phone = await phoneToken('Ben’s phone');
+  test('the admin token cannot sign itself out: 409, and it keeps working', async () => {
     const before = await tokens();
-    for (const token of [hub.token, phone]) {
-      const out = await api(hub.httpUrl, token, 'DELETE', '/api/v1/sessions/current');
-      assert.equal(out.status, 409);
-      assert.equal(out.body.error.code, 'not_a_session');
-      assert.match(out.body.error.message, /Settings → Tokens/);
-      assert.equal((await api(hub.httpUrl, token, 'GET', '/api/v1/devices')).status, 200);
-    }
+    const out = await api(hub.httpUrl, hub.token, 'DELETE', '/api/v1/sessions/current');
+    assert.equal(out.status, 409);
+    assert.equal(out.body.error.code, 'admin_token_stays');
+    assert.match(out.body.error.message, /reset-admin-token/);
+    assert.equal((await api(hub.httpUrl, hub.token, 'GET', '/api/v1/devices')).status, 200);
     assert.deepEqual(
       (await tokens()).map((token) => token.id),
       before.map((token) => token.id),
+    );
+  });
+
+  test("a paired phone signs itself out: its own token is revoked, nobody else's", async () => {
+    const anna = await phoneToken('Anna’s phone');
+    const ben = await phoneToken('Ben’s phone');
+    const out = await api(hub.httpUrl, anna, 'DELETE', '/api/v1/sessions/current');
+    assert.equal(out.status, 200);
+    assert.equal((await api(hub.httpUrl, anna, 'GET', '/api/v1/devices')).status, 401);
+    assert.equal((await api(hub.httpUrl, ben, 'GET', '/api/v1/devices')).status, 200);
+    assert.deepEqual(
+      (await tokens()).map((token) => token.name),
+      ['Admin token', 'Ben’s phone'],
     );
   });
 

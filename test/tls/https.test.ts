@@ -88,6 +88,11 @@ test('the API answers over HTTPS with the certificate whose fingerprint /info an
   const uri = new URL((code.body as { pairingUri: string }).pairingUri);
   assert.equal(uri.searchParams.get('https'), new URL(hub.httpsUrl).port);
   assert.equal(uri.searchParams.get('fp'), body.tlsFingerprint);
+  // The QR code's address is the HTTPS one: a phone's camera opens it on the pinned port.
+  const pairingUrl = new URL((code.body as { pairingUrl: string }).pairingUrl);
+  assert.equal(pairingUrl.protocol, 'https:');
+  assert.equal(pairingUrl.port, new URL(hub.httpsUrl).port);
+  assert.equal(pairingUrl.hash, `#code=${(code.body as { code: string }).code}`);
 
   // The phone pairs and locks nothing yet, but reads, over HTTPS only.
   const paired = await httpsCall(`${hub.httpsUrl}/api/v1/pair`, cert, {

@@ -24,10 +24,10 @@ export const errorCatalogue = {
   unknown_action: { status: 404, message: 'There is no action with that name.' },
   unknown_device: { status: 404, message: 'There is no device with that id.' },
   unknown_token: { status: 404, message: 'There is no token with that id.' },
-  not_a_session: {
+  admin_token_stays: {
     status: 409,
     message:
-      'Only a browser session can sign itself out; revoke a paired token under Settings → Tokens instead.',
+      "The admin token cannot sign itself out; it is replaced with reset-admin-token on the hub's computer.",
   },
   too_many_sessions: {
     status: 409,

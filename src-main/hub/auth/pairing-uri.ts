@@ -1,5 +1,7 @@
-// What the pairing QR code holds: the hub's LAN addresses, its HTTP port, the one-time code and
-// the TLS fingerprint to pin, so a phone pairs with no typing and no internet.
+// How a phone finds the hub to pair: the pairing address (`pairingUrl`, what the QR code holds)
+// is the hub's own web address with the one-time code, which a phone's camera opens in the
+// browser, where the panel redeems it; `hearth://pair?…` carries the same for native apps, with
+// every LAN address, the ports and the TLS fingerprint to pin. No typing and no internet.
 import { networkInterfaces } from 'node:os';
 
 export function lanAddresses(host: string): string[] {
@@ -25,4 +27,35 @@ export function pairingUri(options: {
   if (options.httpsPort != null) params.set('https', String(options.httpsPort));
   if (options.fingerprint) params.set('fp', options.fingerprint);
   return `hearth://pair?${params.toString()}`;
+}
+
+export interface PairingLinks {
+  /** The address the QR code holds: one the phone can most likely reach. */
+  pairingUrl: string;
+  /** The same on each of the hub's addresses (the first is pairingUrl). */
+  pairingUrls: string[];
+  pairingUri: string;
+}
+
+/**
+ * `http(s)://<address>:<port>/pair#code=…`, HTTPS when it is on (the phone then meets the
+ * hub's own certificate). The code travels in the fragment, which a browser never sends.
+ */
+export function pairingLinks(options: {
+  code: string;
+  host: string;
+  port: number | null;
+  httpsPort?: number | null;
+  fingerprint: string | null;
+}): PairingLinks {
+  const secure = options.httpsPort != null;
+  const port = secure ? options.httpsPort : options.port;
+  const hosts = lanAddresses(options.host);
+  const reachable = hosts.length > 0 ? hosts : ['127.0.0.1'];
+  const scheme = secure ? 'https' : 'http';
+  const fragment = new URLSearchParams({ code: options.code }).toString();
+  const pairingUrls = reachable.map(
+    (host) => `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}/pair#${fragment}`,
+  );
+  return { pairingUrl: pairingUrls[0]!, pairingUrls, pairingUri: pairingUri(options) };
 }

@@ -2,6 +2,7 @@
 import type { OperationHandlers } from '../hub-caller.js';
 import { ApiError } from '../api/error-catalogue.js';
 import type { PairingCodes } from '../auth/pairing.js';
+import type { PairingLinks } from '../auth/pairing-uri.js';
 import { TooManySessionsError, type TokenStore } from '../auth/token-store.js';
 import { exportState, importState } from '../store/state-import.js';
 import type { StateStore } from '../store/state-store.js';
@@ -10,8 +11,8 @@ export interface TokenServices {
   tokens: TokenStore;
   pairing: PairingCodes;
   store: StateStore;
-  /** `hearth://pair?…` for the QR code, from a fresh code. */
-  pairingUri: (code: string) => string;
+  /** The pairing address for the QR code, and `hearth://pair?…`, from a fresh code. */
+  pairingLinks: (code: string) => PairingLinks;
   /** The state was replaced: re-check every connection against it. */
   afterImport: () => void;
 }
@@ -30,12 +31,14 @@ type TokenHandlers = Pick<
   | 'importState'
 >;
 
+const NO_SIGN_IN = 'The desktop window needs no sign-in, so there is none to make or end.';
+
 export function tokenHandlers(services: TokenServices): TokenHandlers {
   const { tokens, pairing, store } = services;
   return {
     createPairingCode: () => {
       const { code, expiresAt } = pairing.create();
-      return { code, expiresAt, pairingUri: services.pairingUri(code) };
+      return { code, expiresAt, ...services.pairingLinks(code) };
     },
     pair: ({ code, name }, caller) => {
       const address = caller.kind === 'anonymous' ? caller.address : 'local';
@@ -50,7 +53,7 @@ export function tokenHandlers(services: TokenServices): TokenHandlers {
     },
     createSession: ({ name, remember }, caller) => {
       // The desktop window needs no token, so it has nothing to trade for a session.
-      if (caller.kind !== 'token') throw new ApiError('not_a_session');
+      if (caller.kind !== 'token') throw new ApiError('bad_request', NO_SIGN_IN);
       try {
         const made = tokens.createSession(name, caller.scope, remember);
         return { ...made, scope: caller.scope, remember };
@@ -60,9 +63,9 @@ export function tokenHandlers(services: TokenServices): TokenHandlers {
       }
     },
     endSession: (_input, caller) => {
-      if (caller.kind !== 'token' || tokens.kindOf(caller.tokenId) !== 'session') {
-        throw new ApiError('not_a_session');
-      }
+      if (caller.kind !== 'token') throw new ApiError('bad_request', NO_SIGN_IN);
+      // The owner's key is replaced, never dropped: that would lock the owner out.
+      if (tokens.kindOf(caller.tokenId) === 'admin') throw new ApiError('admin_token_stays');
       tokens.revoke(caller.tokenId);
       return { revoked: caller.tokenId };
     },

@@ -42,10 +42,16 @@ export const ImportChangesSchema = z.object({
 export const tokenOperations = {
   createPairingCode: op({
     summary:
-      'A one-time code, valid 2 minutes, for pairing a phone; `pairingUri` (for the QR code) also holds the hub addresses, port and TLS fingerprint.',
+      "A one-time code, valid 2 minutes, for pairing a phone. `pairingUrl` is the hub's web address that redeems it (`http(s)://<address>:<port>/pair#code=…`), for the QR code; `pairingUrls` the same on each of the hub's addresses; `pairingUri` the `hearth://pair?…` form for native apps, with the addresses, ports and TLS fingerprint.",
     scope: 'admin',
     input: NoInput,
-    output: z.object({ code: z.string(), expiresAt: z.string(), pairingUri: z.string() }),
+    output: z.object({
+      code: z.string(),
+      expiresAt: z.string(),
+      pairingUrl: z.string(),
+      pairingUrls: z.array(z.string()),
+      pairingUri: z.string(),
+    }),
     http: { method: 'post', path: '/api/v1/pairing-codes' },
   }),
   pair: op({
@@ -72,7 +78,8 @@ export const tokenOperations = {
     http: { method: 'post', path: '/api/v1/sessions' },
   }),
   endSession: op({
-    summary: 'Signs a browser out: revokes the session token that makes this call.',
+    summary:
+      "Signs a browser or phone out: revokes the token that makes this call (a session, or a paired phone's own token). The admin token cannot end itself.",
     scope: 'control',
     input: NoInput,
     output: z.object({ revoked: z.string() }),
