@@ -23,7 +23,7 @@ function DesktopApp({ bridge }: { bridge: HubBridge }) {
 }
 
 function BrowserApp({ start }: { start: StartingPoint }) {
-  const { state, signIn, signOut } = useBrowserAuth(start);
+  const { state, signIn, pair, signOut } = useBrowserAuth(start);
   if (state.phase === 'signed-in') {
     return <Shell session={state.session} onSignOut={signOut} />;
   }
@@ -32,7 +32,9 @@ function BrowserApp({ start }: { start: StartingPoint }) {
       checking={state.phase === 'checking'}
       problem={state.phase === 'signed-out' ? state.problem : null}
       error={state.phase === 'signed-out' ? state.error : null}
+      initialMode={start.kind === 'pair' ? 'code' : 'token'}
       onSubmit={signIn}
+      onPair={pair}
     />
   );
 }

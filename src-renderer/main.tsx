@@ -2,7 +2,7 @@ import './zod-jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { loadSession, takeTokenFromFragment } from './auth/token-storage.js';
+import { loadSession, takePairingCode, takeTokenFromFragment } from './auth/token-storage.js';
 import type { StartingPoint } from './auth/use-browser-auth.js';
 import { LanguageProvider } from './i18n/LanguageProvider.js';
 import { ThemeProvider } from './theme/ThemeProvider.js';
@@ -26,6 +26,8 @@ createRoot(root).render(
 
 /** A `#token=` link wins over a kept session: someone opened it to sign in with that token. */
 function startingPoint(): StartingPoint {
+  const pairing = takePairingCode();
+  if (pairing !== null) return { kind: 'pair', code: pairing === '' ? null : pairing };
   const linked = takeTokenFromFragment();
   if (linked) return { kind: 'link', token: linked };
   const kept = loadSession();

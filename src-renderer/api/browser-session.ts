@@ -4,7 +4,11 @@ import { openEventStream } from './event-stream.js';
 import { createHttpClient } from './http-client.js';
 import { EventFanOut, type HubSession } from './hub-session.js';
 
-export function createBrowserSession(token: string, onUnauthorized: () => void): HubSession {
+export function createBrowserSession(
+  token: string,
+  scope: HubSession['scope'],
+  onUnauthorized: () => void,
+): HubSession {
   const connection = new ConnectionMonitor();
   const events = new EventFanOut();
   const api = createHttpClient({
@@ -22,6 +26,7 @@ export function createBrowserSession(token: string, onUnauthorized: () => void):
   });
   return {
     mode: 'browser',
+    scope,
     api,
     connection,
     subscribe: (listener) => events.subscribe(listener),

@@ -26,6 +26,7 @@ export function createDesktopSession(bridge: HubBridge): HubSession {
   });
   return {
     mode: 'desktop',
+    scope: 'admin',
     api: client as HubApiClient,
     connection: new ConnectionMonitor('connected'),
     subscribe: (listener) => events.subscribe(listener),

@@ -29,10 +29,9 @@ export function createHttpClient(options: HttpClientOptions): HubApiClient {
 async function request(name: OperationName, input: Input, options: HttpClientOptions) {
   const { method, path } = hubOperations[name].http;
   const { url, rest } = fillPath(path, input, options.baseUrl ?? window.location.origin);
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    Authorization: `Bearer ${options.token}`,
-  };
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  // No token (a phone redeeming a pairing code): no header, rather than an empty one.
+  if (options.token !== '') headers['Authorization'] = `Bearer ${options.token}`;
   let body: string | undefined;
   if (method === 'get') {
     for (const [key, value] of Object.entries(rest)) appendQuery(url, key, value);

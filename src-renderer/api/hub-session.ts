@@ -9,6 +9,8 @@ export type EventListener = (event: HubEvent) => void;
 export interface HubSession {
   /** `desktop`: the Electron window over IPC (no token); `browser`: HTTP + SSE with a token. */
   readonly mode: 'desktop' | 'browser';
+  /** What the panel may offer: the desktop window is the owner; a token has its own scope. */
+  readonly scope: 'admin' | 'control';
   readonly api: HubApiClient;
   readonly connection: ConnectionMonitor;
   subscribe(listener: EventListener): () => void;

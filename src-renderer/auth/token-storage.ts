@@ -53,3 +53,16 @@ export function takeTokenFromFragment(): string | null {
   window.history.replaceState(window.history.state, '', pathname + search);
   return token === '' ? null : token;
 }
+
+/**
+ * On the pairing address (`…/pair#code=…`): the code, or '' when there is none yet; null
+ * elsewhere. The address bar is set back to the panel's own address at once, so neither the
+ * code nor `/pair` stays in it or in the history.
+ */
+export function takePairingCode(): string | null {
+  const { pathname, search, hash } = window.location;
+  if (!pathname.endsWith('/pair')) return null;
+  const code = new URLSearchParams(hash.replace(/^#/, '')).get('code')?.trim() ?? '';
+  window.history.replaceState(window.history.state, '', pathname.slice(0, -'pair'.length) + search);
+  return code;
+}

@@ -6,7 +6,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createBrowserSession } from '../api/browser-session.js';
 import type { HubSession } from '../api/hub-session.js';
 import { useT } from '../i18n/LanguageProvider.js';
-import { checkToken, startSession, type CheckFailure } from './check-token.js';
+import {
+  checkToken,
+  redeemPairingCode,
+  startSession,
+  type CheckFailure,
+  type Scope,
+} from './check-token.js';
 import { answerNewTabs, askOpenTabs } from './tab-handoff.js';
 import {
   forgetSession,
@@ -16,7 +22,8 @@ import {
 } from './token-storage.js';
 
 /** `signOutUnheard`: signed out here, but the hub could not be told (it was unreachable). */
-export type SignInProblem = 'rejected' | 'revoked' | 'unreachable' | 'other' | 'signOutUnheard';
+export type SignInProblem =
+  'rejected' | 'revoked' | 'unreachable' | 'codeRefused' | 'other' | 'signOutUnheard';
 
 export type AuthState =
   | { phase: 'checking' }
@@ -28,11 +35,16 @@ export type AuthState =
  * kept here (then another open tab may share its sign-in for this visit).
  */
 export type StartingPoint =
-  { kind: 'link'; token: string } | { kind: 'kept'; session: StoredSession } | { kind: 'ask-tabs' };
+  | { kind: 'link'; token: string }
+  /** The pairing address: a code from the QR code's link, or none yet (typed on the phone). */
+  | { kind: 'pair'; code: string | null }
+  | { kind: 'kept'; session: StoredSession }
+  | { kind: 'ask-tabs' };
 
 export interface BrowserAuth {
   state: AuthState;
   signIn(token: string, remember: boolean): void;
+  pair(code: string): void;
   signOut(): void;
 }
 
@@ -46,7 +58,10 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
   useEffect(() => {
     tRef.current = t;
   }, [t]);
-  const [state, setState] = useState<AuthState>({ phase: 'checking' });
+  // Only the pairing address without a code has nothing to check: it shows the code form.
+  const [state, setState] = useState<AuthState>(
+    start.kind === 'pair' && !start.code ? SIGNED_OUT : { phase: 'checking' },
+  );
   const sessionRef = useRef<{ session: HubSession; token: string } | null>(null);
   // Each sign-in attempt gets a number, so a slow, older check cannot overwrite a newer one.
   const attemptRef = useRef(0);
@@ -69,10 +84,10 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
   );
 
   const open = useCallback(
-    (kept: StoredSession) => {
+    (kept: StoredSession, scope: Scope) => {
       saveSession(kept);
       sessionRef.current?.session.close();
-      const session = createBrowserSession(kept.token, () => {
+      const session = createBrowserSession(kept.token, scope, () => {
         endSession();
         setState({ phase: 'signed-out', problem: 'revoked', error: null });
       });
@@ -88,11 +103,31 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
       const attempt = ++attemptRef.current;
       void startSession(token, remember, tRef.current).then((result) => {
         if (attempt !== attemptRef.current) return;
-        if (result.ok) open({ token: result.token, remembered: result.remembered });
+        if (result.ok) open({ token: result.token, remembered: result.remembered }, result.scope);
         else fail(result, false);
       });
     },
     [open, fail],
+  );
+
+  const redeem = useCallback(
+    (code: string) => {
+      const attempt = ++attemptRef.current;
+      void redeemPairingCode(code, tRef.current).then((result) => {
+        if (attempt !== attemptRef.current) return;
+        if (result.ok) open({ token: result.token, remembered: result.remembered }, result.scope);
+        else fail(result, false);
+      });
+    },
+    [open, fail],
+  );
+
+  const pair = useCallback(
+    (code: string) => {
+      setState({ phase: 'checking' });
+      redeem(code);
+    },
+    [redeem],
   );
 
   const signIn = useCallback(
@@ -108,7 +143,7 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
       const attempt = ++attemptRef.current;
       void checkToken(kept.token).then((result) => {
         if (attempt !== attemptRef.current) return;
-        if (result.ok) open(kept);
+        if (result.ok) open(kept, result.scope);
         else if (result.reason === 'rejected') fail(result, true);
         // Unreachable or failing for now: keep the session for the next try, but show why.
         else setState({ phase: 'signed-out', problem: result.reason, error: result.error });
@@ -140,7 +175,9 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
   useEffect(() => {
     const attempts = attemptRef;
     if (start.kind === 'link') trade(start.token, false);
-    else if (start.kind === 'kept') resume(start.session);
+    else if (start.kind === 'pair') {
+      if (start.code) redeem(start.code);
+    } else if (start.kind === 'kept') resume(start.session);
     else {
       const attempt = attemptRef.current;
       void askOpenTabs().then((token) => {
@@ -154,7 +191,7 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
       sessionRef.current?.session.close();
       sessionRef.current = null;
     };
-  }, [start, trade, resume]);
+  }, [start, trade, redeem, resume]);
 
   // A `#token=` link opened in a tab that already shows the panel changes only the fragment:
   // no page load, so it is picked up here.
@@ -171,5 +208,5 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
   const visitToken = state.phase === 'signed-in' && !state.remembered ? state.token : null;
   useEffect(() => (visitToken ? answerNewTabs(visitToken) : undefined), [visitToken]);
 
-  return { state, signIn, signOut };
+  return { state, signIn, pair, signOut };
 }

@@ -1,17 +1,25 @@
-// The browser's token prompt (contract section 1): the admin token or a paired phone's token,
-// traded for a session of this browser's own, kept on this computer when the owner asks.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+// The browser's way in (contract section 1): a token (the admin token or a paired phone's), or
+// on a phone a pairing code, from the QR code's address or typed. Either ends in a sign-in of
+// this browser's own.
+import { useId, useState } from 'react';
 import type { SignInProblem } from '../auth/use-browser-auth.js';
 import type { StringKey } from '../i18n/catalogue/index.js';
 import { useT } from '../i18n/LanguageProvider.js';
 import { errorText } from '../views/error-text.js';
 import { TextWithCode } from './Code.js';
+import { PairWithCode } from './PairWithCode.js';
+import { TokenForm } from './TokenForm.js';
+
+export type SignInMode = 'token' | 'code';
 
 interface SignInProps {
   checking: boolean;
   problem: SignInProblem | null;
   error: unknown;
+  /** `code` on the pairing address (`/pair`), where a phone comes to pair. */
+  initialMode: SignInMode;
   onSubmit(token: string, remember: boolean): void;
+  onPair(code: string): void;
 }
 
 const problemText: Record<SignInProblem, StringKey> = {
@@ -20,37 +28,24 @@ const problemText: Record<SignInProblem, StringKey> = {
   unreachable: 'common.signIn.unreachable',
   other: 'common.signIn.other',
   signOutUnheard: 'common.signIn.signOutUnheard',
+  codeRefused: 'pairing.refused',
 };
 
-export function SignIn({ checking, problem, error, onSubmit }: SignInProps) {
+export function SignIn(props: SignInProps) {
+  const { checking, problem, error } = props;
   const t = useT();
-  const [token, setToken] = useState('');
-  const [remember, setRemember] = useState(false);
-  const rememberId = useId();
-  const rememberHintId = useId();
-  const inputId = useId();
+  const [mode, setMode] = useState<SignInMode>(props.initialMode);
   const hintId = useId();
   const errorId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  // After a failed attempt, put the cursor back in the field so the token can be fixed.
-  useEffect(() => {
-    if (!checking) inputRef.current?.focus();
-  }, [checking, problem]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = token.trim();
-    if (trimmed !== '') onSubmit(trimmed, remember);
-  };
+  const describedBy = problem ? `${errorId} ${hintId}` : hintId;
 
   return (
     <main className="signin">
       <section className="signin-card" aria-labelledby="signin-title">
         <img className="signin-logo" src="./favicon.svg" alt="" width="56" height="56" />
-        <h1 id="signin-title">{t('common.signIn.title')}</h1>
+        <h1 id="signin-title">{mode === 'code' ? t('pairing.title') : t('common.signIn.title')}</h1>
         <p id={hintId} className="muted">
-          {t('common.signIn.hint')}
+          {mode === 'code' ? t('pairing.hint') : t('common.signIn.hint')}
         </p>
         {problem && (
           <div id={errorId} className="notice notice-error" role="alert">
@@ -58,40 +53,29 @@ export function SignIn({ checking, problem, error, onSubmit }: SignInProps) {
             {problem === 'other' && error ? ` ${errorText(error, t)}` : null}
           </div>
         )}
-        <form className="signin-form" onSubmit={submit} aria-busy={checking}>
-          <label htmlFor={inputId}>{t('common.signIn.token')}</label>
-          <input
-            ref={inputRef}
-            id={inputId}
-            name="token"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            required
-            value={token}
-            disabled={checking}
-            aria-describedby={problem ? `${errorId} ${hintId}` : hintId}
-            aria-invalid={problem === 'rejected' || problem === 'revoked' ? true : undefined}
-            onChange={(event) => setToken(event.target.value)}
+        {mode === 'code' ? (
+          <PairWithCode
+            checking={checking}
+            refused={problem === 'codeRefused'}
+            describedBy={describedBy}
+            onPair={props.onPair}
           />
-          <div className="signin-remember">
-            <input
-              id={rememberId}
-              type="checkbox"
-              checked={remember}
-              disabled={checking}
-              aria-describedby={rememberHintId}
-              onChange={(event) => setRemember(event.target.checked)}
-            />
-            <label htmlFor={rememberId}>{t('common.signIn.remember')}</label>
-            <p id={rememberHintId} className="muted">
-              {t('common.signIn.rememberHint')}
-            </p>
-          </div>
-          <button type="submit" className="button button-primary" disabled={checking}>
-            {checking ? t('common.signIn.checking') : t('common.signIn.submit')}
-          </button>
-        </form>
+        ) : (
+          <TokenForm
+            checking={checking}
+            invalid={problem === 'rejected' || problem === 'revoked'}
+            describedBy={describedBy}
+            onSubmit={props.onSubmit}
+          />
+        )}
+        <button
+          type="button"
+          className="button button-quiet signin-switch"
+          disabled={checking}
+          onClick={() => setMode(mode === 'code' ? 'token' : 'code')}
+        >
+          {mode === 'code' ? t('pairing.useToken') : t('pairing.useCode')}
+        </button>
       </section>
     </main>
   );

@@ -1,6 +1,6 @@
 // The Settings view end to end: the built panel served by the real headless hub, in real
 // Chromium. A pairing code appears as a QR code that decodes (jsQR on a screenshot of the
-// rendered SVG) to the hub's pairingUri, counts down, and pairs a phone over POST /api/v1/pair;
+// rendered SVG) to the hub's pairing address, counts down, and pairs a phone over POST /api/v1/pair;
 // revoking that phone's token in the panel makes its requests answer 401; a lockout is cleared;
 // a saved setting survives a reload; a refused one shows the hub's words and changes nothing;
 // export downloads the state as JSON and import asks first; 中文 and the dark theme apply; a
@@ -67,23 +67,24 @@ describe('Settings view in a browser', () => {
     if (!keepShots) rmSync(shots, { recursive: true, force: true });
   });
 
-  test('a pairing code shows as a QR code holding the pairingUri, with a countdown', async () => {
+  test('a pairing code shows as a QR code holding the pairing address, with a countdown', async () => {
     await openSettings();
     const pair = card('Pair a phone');
-    await pair.getByText(/scan the code/).waitFor(WAIT);
+    await pair.getByText(/Scan this code with the phone’s camera/).waitFor(WAIT);
     const answer = page.waitForResponse(
       (response) => response.url().endsWith('/api/v1/pairing-codes') && response.ok(),
     );
     await pair.getByRole('button', { name: 'Make a pairing code' }).click();
-    const created = (await (await answer).json()) as { code: string; pairingUri: string };
+    const created = (await (await answer).json()) as { code: string; pairingUrl: string };
 
     const qr = pair.getByRole('img', { name: 'QR code for pairing a phone' });
     await qr.waitFor(WAIT);
     const png = PNG.sync.read(await qr.screenshot());
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     assert.ok(decoded, 'the rendered QR code decodes');
-    assert.equal(decoded.data, created.pairingUri);
-    assert.match(decoded.data, new RegExp(`^hearth://pair\\?code=${created.code}&`));
+    assert.equal(decoded.data, created.pairingUrl);
+    assert.equal(decoded.data, `${base}/pair#code=${created.code}`);
+    assert.match(await pair.innerText(), new RegExp(`open ${base}/pair and type this code`));
     assert.equal(await pair.getByTestId('pairing-code').innerText(), created.code);
 
     const countdown = pair.locator('.pairing-countdown');

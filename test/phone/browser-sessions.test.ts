@@ -64,6 +64,27 @@ describe('signing in makes a session of its own', () => {
     assert.equal(seenByAdmin.find((token) => token.kind === 'admin')!.current, true);
   });
 
+  test('a token asks what it is: its own name, scope and kind, and never another token', async () => {
+    const made = await api(hub.httpUrl, hub.token, 'POST', '/api/v1/sessions', {
+      name: 'Kitchen tablet',
+    });
+    const own = await api(hub.httpUrl, made.body.token, 'GET', '/api/v1/tokens/current');
+    assert.equal(own.status, 200);
+    assert.equal(own.body.id, made.body.id);
+    assert.equal(own.body.name, 'Kitchen tablet');
+    assert.equal(own.body.scope, 'admin');
+    assert.equal(own.body.kind, 'session');
+    assert.equal(own.body.current, true);
+    assert.equal('hash' in own.body, false, 'never the hash');
+    const phone = await phoneToken('Anna’s phone');
+    const phoneView = await api(hub.httpUrl, phone, 'GET', '/api/v1/tokens/current');
+    assert.deepEqual([phoneView.body.name, phoneView.body.scope], ['Anna’s phone', 'control']);
+    const admin = await api(hub.httpUrl, hub.token, 'GET', '/api/v1/tokens/current');
+    assert.equal(admin.body.kind, 'admin');
+    const nobody = await fetch(`${hub.httpUrl}/api/v1/tokens/current`);
+    assert.equal(nobody.status, 401);
+  });
+
   test("a paired phone's token buys a control session, which cannot reach admin routes", async () => {
     const phone = await phoneToken('Anna’s phone');
     const made = await api(hub.httpUrl, phone, 'POST', '/api/v1/sessions', {

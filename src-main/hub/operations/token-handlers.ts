@@ -23,6 +23,7 @@ type TokenHandlers = Pick<
   | 'pair'
   | 'createSession'
   | 'endSession'
+  | 'currentToken'
   | 'listTokens'
   | 'revokeToken'
   | 'listLockouts'
@@ -68,6 +69,12 @@ export function tokenHandlers(services: TokenServices): TokenHandlers {
       if (tokens.kindOf(caller.tokenId) === 'admin') throw new ApiError('admin_token_stays');
       tokens.revoke(caller.tokenId);
       return { revoked: caller.tokenId };
+    },
+    currentToken: (_input, caller) => {
+      if (caller.kind !== 'token') throw new ApiError('bad_request', NO_SIGN_IN);
+      const own = tokens.list(caller.tokenId).find((token) => token.current);
+      if (!own) throw new ApiError('unauthorized');
+      return own;
     },
     listTokens: (_input, caller) => ({
       tokens: tokens.list(caller.kind === 'token' ? caller.tokenId : null),

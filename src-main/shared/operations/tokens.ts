@@ -85,6 +85,14 @@ export const tokenOperations = {
     output: z.object({ revoked: z.string() }),
     http: { method: 'delete', path: '/api/v1/sessions/current' },
   }),
+  currentToken: op({
+    summary:
+      'The token making the call: its name, scope and kind, so a browser or app knows what it may offer.',
+    scope: 'control',
+    input: NoInput,
+    output: TokenViewSchema,
+    http: { method: 'get', path: '/api/v1/tokens/current' },
+  }),
   listTokens: op({
     summary:
       'Every token (never its value): name, scope, kind, when made and last used, and which one is asking.',

@@ -6,6 +6,7 @@ import { commonStrings } from './common.js';
 import { devicesStrings } from './devices.js';
 import { homeStrings } from './home.js';
 import { integrationsStrings } from './integrations.js';
+import { pairingStrings } from './pairing.js';
 import { sessionsStrings } from './sessions.js';
 import { settingsStrings } from './settings.js';
 import { strangersStrings } from './strangers.js';
@@ -19,6 +20,7 @@ const areas = [
   activityStrings,
   settingsStrings,
   sessionsStrings,
+  pairingStrings,
   integrationsStrings,
 ] as const;
 
@@ -33,6 +35,7 @@ export const english = Object.assign(
   typeof activityStrings.en &
   typeof settingsStrings.en &
   typeof sessionsStrings.en &
+  typeof pairingStrings.en &
   typeof integrationsStrings.en;
 
 export type StringKey = keyof typeof english;

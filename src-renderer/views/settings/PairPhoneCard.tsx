@@ -53,7 +53,7 @@ export function PairPhoneCard({ session, tokens }: { session: HubSession; tokens
   return (
     <section className="card" aria-labelledby="pair-title">
       <h2 id="pair-title">{t('settings.pair.title')}</h2>
-      <p className="muted">{t('settings.pair.intro')}</p>
+      <p className="muted">{t('pairing.intro')}</p>
       {pairing.error && <ErrorNotice text={t('settings.pair.failed', { error: pairing.error })} />}
       {paired && (
         <p className="settings-ok" role="status">
@@ -62,9 +62,9 @@ export function PairPhoneCard({ session, tokens }: { session: HubSession; tokens
       )}
       {pairing.code && live && (
         <div className="pairing">
-          <QrCode text={pairing.code.pairingUri} label={t('settings.pair.qrLabel')} />
+          <QrCode text={pairing.code.pairingUrl} label={t('settings.pair.qrLabel')} />
           <div className="pairing-text">
-            <p>{t('settings.pair.code')}</p>
+            <p>{t('pairing.typeAt', { address: typingAddress(pairing.code.pairingUrl) })}</p>
             <p className="pairing-code" data-testid="pairing-code">
               {pairing.code.code}
             </p>
@@ -101,4 +101,9 @@ export function PairPhoneCard({ session, tokens }: { session: HubSession; tokens
       </div>
     </section>
   );
+}
+
+/** The pairing address without its code, short enough to type on a phone. */
+function typingAddress(pairingUrl: string): string {
+  return pairingUrl.replace(/#.*$/, '');
 }
