@@ -4,11 +4,13 @@
 // against HubApi's schemas. Electron-free: main.ts registers them with ipcMain.handle.
 import type { Hub } from '../hub/hub.js';
 import type { Logger } from '../hub/log.js';
+import type { ApiErrorBody } from '../shared/errors.js';
 import { ipcChannel, operationNames, type OperationName } from '../shared/hub-api.js';
 
+type ErrorBody = ApiErrorBody['error'];
+
 /** What window.hub's functions resolve to; mirrored by IpcResult in src-renderer/global.d.ts. */
-export type IpcResult =
-  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+export type IpcResult = { ok: true; value: unknown } | { ok: false; error: ErrorBody };
 
 export type IpcHandler<E> = (event: E, input: unknown) => Promise<IpcResult>;
 
@@ -35,9 +37,11 @@ export function ipcHandlers<E>(
 }
 
 /** The hub's errors carry a code (HubApi's error catalogue); anything else stays generic. */
-export function toErrorBody(error: unknown, log: Logger): { code: string; message: string } {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && error instanceof Error) return { code, message: error.message };
+export function toErrorBody(error: unknown, log: Logger): ErrorBody {
+  const { code, params } = (error ?? {}) as { code?: unknown; params?: ErrorBody['params'] };
+  if (typeof code === 'string' && error instanceof Error) {
+    return { code, message: error.message, ...(params ? { params } : {}) };
+  }
   if (error instanceof Error && error.name === 'ZodError') {
     return { code: 'invalid_input', message: 'The request does not match what the hub expects.' };
   }
