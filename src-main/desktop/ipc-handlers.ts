@@ -3,6 +3,8 @@
 // own page may call the hub) and leaves validation to hub.call, which checks every input
 // against HubApi's schemas. Electron-free: main.ts registers them with ipcMain.handle.
 import type { Hub } from '../hub/hub.js';
+import { z } from 'zod';
+import { describeZodError } from '../hub/api/error-handler.js';
 import type { Logger } from '../hub/log.js';
 import type { ApiErrorBody } from '../shared/errors.js';
 import { ipcChannel, operationNames, type OperationName } from '../shared/hub-api.js';
@@ -42,8 +44,9 @@ export function toErrorBody(error: unknown, log: Logger): ErrorBody {
   if (typeof code === 'string' && error instanceof Error) {
     return { code, message: error.message, ...(params ? { params } : {}) };
   }
-  if (error instanceof Error && error.name === 'ZodError') {
-    return { code: 'invalid_input', message: 'The request does not match what the hub expects.' };
+  if (error instanceof z.ZodError) {
+    const detail = describeZodError(error);
+    return { code: 'invalid_input', message: detail, params: { detail } };
   }
   log.error('IPC call failed', { error });
   return { code: 'internal', message: 'The hub hit an unexpected error; it has been logged.' };

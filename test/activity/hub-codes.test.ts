@@ -131,6 +131,17 @@ describe('what the hub writes carries a code and its parameters', () => {
   });
 
   test('HTTP errors carry what the panel words them with', async () => {
+    // What input was refused goes along as it is: it names the field to fix.
+    const before = (await call(hub, 'GET', '/api/v1/settings')).body;
+    const refused = await call(hub, 'PATCH', '/api/v1/settings', {
+      json: { history: { retentionDays: 99999 } },
+    });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error.code, 'invalid_input');
+    assert.match(refused.body.error.params.detail, /^history\.retentionDays: /);
+    assert.equal(refused.body.error.params.detail, refused.body.error.message);
+    assert.deepEqual((await call(hub, 'GET', '/api/v1/settings')).body, before, 'nothing changed');
+
     const unknown = await call(hub, 'POST', '/api/v1/devices/nosuch/approve');
     assert.equal(unknown.status, 404);
     assert.deepEqual(unknown.body.error.params, { id: 'nosuch' });

@@ -5,17 +5,23 @@ import type { MessageParams } from '../../shared/messages/define-messages.js';
 
 export { errorCatalogue, type ErrorCode };
 
+const DETAILED = new Set<ErrorCode>(['invalid_input', 'bad_request']);
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  readonly code: ErrorCode;
   readonly status: number;
 
-  constructor(
-    readonly code: ErrorCode,
-    message?: string,
-    /** For the panel's own sentence (see httpErrorParams, and action problems for runAction). */
-    readonly params?: MessageParams,
-  ) {
+  /** For the panel's own sentence (see httpErrorParams, and action problems for runAction). */
+  readonly params?: MessageParams;
+
+  constructor(code: ErrorCode, message?: string, params?: MessageParams) {
     super(message ?? errorCatalogue[code].message);
+    this.code = code;
     this.status = errorCatalogue[code].status;
+    // What input was refused, and why, is what the person must fix: it goes along as it is.
+    const detailed =
+      message !== undefined && message !== errorCatalogue[code].message && DETAILED.has(code);
+    this.params = detailed ? { detail: message, ...params } : params;
   }
 }

@@ -78,6 +78,9 @@ export const errorCodes = Object.keys(errorCatalogue) as ErrorCode[];
  * older hub, another route), so the panel's words must read well without them.
  */
 export const httpErrorParams = {
+  /** What exactly was not accepted, as the hub or its validator says it (a field's path first). */
+  invalid_input: { detail: 'text?' },
+  bad_request: { detail: 'text?' },
   unknown_device: { id: 'text?' },
   not_a_lock: { name: 'text?' },
   offline: { name: 'text?' },
