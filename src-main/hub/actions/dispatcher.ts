@@ -5,7 +5,7 @@ import type { InboundMessage, MessageBus } from '../broker/bus.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../log.js';
 import type { ActionTable } from './action-table.js';
-import type { ActionProblemOf } from '../../shared/messages/action-errors.js';
+import type { ActionErrorCategory, ActionProblemOf } from '../../shared/messages/action-errors.js';
 import type { MessageParams } from '../../shared/messages/define-messages.js';
 import type { ActionResult, Caller } from './action-types.js';
 import { RefusalLog } from '../refusal-log.js';
@@ -21,7 +21,8 @@ export type RunOutcome =
   | { ok: true; reply: string | null }
   | { ok: false; code: RefusalCode; message: string; problem: ActionProblemOf };
 
-export type RefusalCode = 'unknown_action' | 'forbidden' | 'action_failed' | 'bad_message';
+/** The coarse codes the dispatcher refuses with (`action_file` is the file loader's). */
+export type RefusalCode = Exclude<ActionErrorCategory, 'action_file'>;
 
 export class ActionDispatcher {
   private readonly unsubscribes: Array<() => void> = [];
