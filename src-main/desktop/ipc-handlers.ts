@@ -3,12 +3,16 @@
 // own page may call the hub) and leaves validation to hub.call, which checks every input
 // against HubApi's schemas. Electron-free: main.ts registers them with ipcMain.handle.
 import type { Hub } from '../hub/hub.js';
+import { z } from 'zod';
+import { describeZodError } from '../hub/api/error-handler.js';
 import type { Logger } from '../hub/log.js';
+import type { ApiErrorBody } from '../shared/errors.js';
 import { ipcChannel, operationNames, type OperationName } from '../shared/hub-api.js';
 
+type ErrorBody = ApiErrorBody['error'];
+
 /** What window.hub's functions resolve to; mirrored by IpcResult in src-renderer/global.d.ts. */
-export type IpcResult =
-  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+export type IpcResult = { ok: true; value: unknown } | { ok: false; error: ErrorBody };
 
 export type IpcHandler<E> = (event: E, input: unknown) => Promise<IpcResult>;
 
@@ -35,11 +39,14 @@ export function ipcHandlers<E>(
 }
 
 /** The hub's errors carry a code (HubApi's error catalogue); anything else stays generic. */
-export function toErrorBody(error: unknown, log: Logger): { code: string; message: string } {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && error instanceof Error) return { code, message: error.message };
-  if (error instanceof Error && error.name === 'ZodError') {
-    return { code: 'invalid_input', message: 'The request does not match what the hub expects.' };
+export function toErrorBody(error: unknown, log: Logger): ErrorBody {
+  const { code, params } = (error ?? {}) as { code?: unknown; params?: ErrorBody['params'] };
+  if (typeof code === 'string' && error instanceof Error) {
+    return { code, message: error.message, ...(params ? { params } : {}) };
+  }
+  if (error instanceof z.ZodError) {
+    const detail = describeZodError(error);
+    return { code: 'invalid_input', message: detail, params: { detail } };
   }
   log.error('IPC call failed', { error });
   return { code: 'internal', message: 'The hub hit an unexpected error; it has been logged.' };

@@ -47,6 +47,7 @@ import { strangerRoutes } from './strangers/stranger-routes.js';
 import { StrangerService } from './strangers/stranger-service.js';
 import { HUB_VERSION } from './version.js';
 import { Warnings } from './warnings.js';
+import { whoResolver } from './who-of.js';
 import type { HubInfo } from '../shared/hub-api.js';
 
 export { HUB_WAS_AWAY } from './notify/owner-alerts.js';
@@ -75,7 +76,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const store = StateStore.open({
       dataDir: options.dataDir,
       log: log.child('store'),
-      onWarning: (code, message) => warnings.raise(code, message),
+      onWarning: (code, _message, params) => warnings.raise(code, params),
       onWarningCleared: (code) => warnings.clear(code),
     });
     stops.push(() => store.close());
@@ -95,6 +96,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     });
     stops.push(expireSessionsHourly(tokens));
     const pairing = new PairingCodes();
+    // Names are read when something happens (a phone's, a device's), so entries keep them.
+    const whoOf = whoResolver({
+      token: (id) => tokens.list().find((token) => token.id === id)?.name,
+      device: (id) => registry.find(id)?.name,
+      integration: (id) => integrations.list().find((account) => account.id === id)?.name,
+    });
 
     // The broker and the registry need each other (rules read the registry; the registry
     // closes connections): `broker` is set before any client connects.
@@ -118,7 +125,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         ? null
         : await loadOrCreateHubCertificate(
             options.dataDir,
-            (code, message) => warnings.raise(code, message),
+            (code, _message, params) => warnings.raise(code, params),
             options.secretSealer,
           );
     broker = await startHubBroker({
@@ -135,6 +142,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
           directory: registry,
           isConnected: (clientId) => broker?.isConnected(clientId) ?? false,
           activity,
+          whoOf,
           log: log.child('access'),
         }),
       directory: registry,
@@ -231,10 +239,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       locks,
       strangers,
       nameOf,
+      whoOf,
       log,
     });
     stops.push(() => actionFiles.stop());
-    const dispatcher = new ActionDispatcher(mqtt, actions, events, log.child('actions'));
+    const dispatcher = new ActionDispatcher(mqtt, actions, events, log.child('actions'), whoOf);
     dispatcher.start();
     stops.push(() => dispatcher.stop());
     stops.push(
@@ -275,7 +284,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       }),
       ...deviceHandlers({ registry, permitJoin, integrations }),
       ...settingsHandlers(settings, activity),
-      ...lockHandlers(locks, audit, nameOf),
+      ...lockHandlers(locks, audit, nameOf, whoOf),
       ...strangerHandlers(strangers),
       ...actionFileHandlers(actionFileOperations(actions, actionFiles.files, remoteCode)),
       ...tokenHandlers({

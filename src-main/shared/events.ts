@@ -2,11 +2,15 @@
 // (`event: <type>`) and Electron IPC, so every viewer sees the same thing (contract 3.3).
 import { z } from 'zod';
 import { AvailabilitySchema, DeviceViewSchema, PermitJoinSchema } from './devices.js';
+import { MessageParamsSchema } from './messages/define-messages.js';
 import { StrangerSchema } from './operations/strangers.js';
+import { WhoSchema } from './who.js';
 
+/** `code` is one of warningCodes (messages/warnings.ts); `message` is the hub's English. */
 export const WarningDataSchema = z.object({
   code: z.string(),
   message: z.string(),
+  params: MessageParamsSchema,
 });
 
 /** Whether the hub can reach its MQTT broker (always connected when it is the embedded one). */
@@ -16,11 +20,18 @@ export const BrokerConnectionSchema = z.object({
   error: z.string().nullable(),
 });
 
+/**
+ * `code` is the coarse kind clients match on (actionErrorCategories); `problem` and `params` say
+ * exactly what went wrong (actionProblems, messages/action-errors.ts); `by` who asked.
+ */
 export const ActionErrorDataSchema = z.object({
   action: z.string(),
   code: z.string(),
   message: z.string(),
   caller: z.string(),
+  problem: z.string(),
+  params: MessageParamsSchema,
+  by: WhoSchema.nullable(),
 });
 
 const DeviceEventDataSchema = z.object({ device: DeviceViewSchema });
@@ -33,7 +44,7 @@ export const eventDataSchemas = {
   device_pending: DeviceEventDataSchema,
   device_rejected: DeviceEventDataSchema,
   device_updated: DeviceEventDataSchema,
-  device_left: z.object({ id: z.string(), reason: z.string() }),
+  device_left: z.object({ id: z.string(), name: z.string(), reason: z.string() }),
   availability: z.object({ id: z.string(), availability: AvailabilitySchema }),
   device_state: z.object({
     id: z.string(),
@@ -53,6 +64,7 @@ export const eventDataSchemas = {
     source: z.string(),
     result: z.string(),
     ms: z.number(),
+    by: WhoSchema,
   }),
   stranger: StrangerSchema,
 } as const;

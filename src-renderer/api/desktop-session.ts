@@ -36,5 +36,5 @@ export function createDesktopSession(bridge: HubBridge): HubSession {
 
 function unwrap(result: IpcResult<unknown>): unknown {
   if (result.ok) return result.value;
-  throw new HubApiError(result.error.code, result.error.message);
+  throw new HubApiError(result.error.code, result.error.message, null, result.error.params);
 }

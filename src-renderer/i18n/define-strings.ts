@@ -14,3 +14,20 @@ export function defineStrings<const E extends StringTable>(
 ): AreaStrings<E> {
   return { en, 'zh-CN': zhCN };
 }
+
+/**
+ * The strings of a family of the hub's codes (warnings, activity, errors), keyed
+ * `<prefix>.<code>`. Both tables are typed by the family's codes, so a code the hub adds is a
+ * type error here until it is worded in every language.
+ */
+export function codeStrings<const P extends string, C extends string>(
+  prefix: P,
+  en: Record<C, string>,
+  zhCN: Record<C, string>,
+): AreaStrings<{ [K in C as `${P}.${K}`]: string }> {
+  const keyed = (table: Record<C, string>) =>
+    Object.fromEntries(Object.entries(table).map(([code, text]) => [`${prefix}.${code}`, text]));
+  return { en: keyed(en), 'zh-CN': keyed(zhCN) } as AreaStrings<{
+    [K in C as `${P}.${K}`]: string;
+  }>;
+}

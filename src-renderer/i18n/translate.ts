@@ -1,18 +1,17 @@
-// Looks a key up in the chosen language and fills in `{name}` placeholders. Values are plain
-// strings: React renders them as text, so a device's name can never become markup.
+// Looks a key up in the chosen language and fills in its placeholders (see fill-template.ts).
+// Values are plain strings: React renders them as text, so a device's name can never become
+// markup.
 import { chinese, english, type StringKey } from './catalogue/index.js';
+import { fillTemplate, type TemplateValue } from './fill-template.js';
 import type { Language } from './languages.js';
 
-export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
+export type Translate = (key: StringKey, values?: Record<string, TemplateValue>) => string;
 
 export function translator(language: Language): Translate {
   const table: Record<StringKey, string> = language === 'zh-CN' ? chinese : english;
   return (key, values) => {
     const text = table[key] ?? english[key] ?? key;
-    if (!values) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in values ? String(values[name]) : whole,
-    );
+    return values ? fillTemplate(text, values) : text;
   };
 }
 

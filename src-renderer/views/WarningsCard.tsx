@@ -1,10 +1,24 @@
 // What needs the owner's attention: the hub's warnings (a state file recovered, old-device
-// mode on, …) and those Home works out from the locks (jammed, battery low).
+// mode on, …), worded from the catalogue by their code, and those Home works out from the locks
+// (jammed). The code stays out of sight (a data attribute, for tests and styling).
 import type { Warning } from '../hooks/use-hub-overview.js';
 import { useLanguage, useT } from '../i18n/LanguageProvider.js';
 import { formatDateTime } from './format.js';
+import { warningText } from './hub-text/hub-text.js';
+import type { Speaker } from './hub-text/speaker.js';
 
-export function WarningsCard({ warnings }: { warnings: Warning[] }) {
+export interface ShownWarning {
+  code: string;
+  text: string;
+  at: string;
+}
+
+/** A hub warning as the card shows it. */
+export function shownWarning(warning: Warning, speaker: Speaker): ShownWarning {
+  return { code: warning.code, text: warningText(warning, speaker), at: warning.at };
+}
+
+export function WarningsCard({ warnings }: { warnings: ShownWarning[] }) {
   const t = useT();
   const { language } = useLanguage();
   return (
@@ -19,14 +33,12 @@ export function WarningsCard({ warnings }: { warnings: Warning[] }) {
         <ul className="warnings" aria-live="polite">
           {warnings.map((warning) => (
             <li
-              key={`${warning.code}-${warning.at}-${warning.message}`}
+              key={`${warning.code}-${warning.at}-${warning.text}`}
               className="warning"
               data-code={warning.code}
             >
-              <span className="warning-message">{warning.message}</span>
-              <span className="warning-meta">
-                <code>{warning.code}</code> · {formatDateTime(warning.at, language)}
-              </span>
+              <span className="warning-message">{warning.text}</span>
+              <span className="warning-meta">{formatDateTime(warning.at, language)}</span>
             </li>
           ))}
         </ul>

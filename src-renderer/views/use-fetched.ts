@@ -9,6 +9,7 @@ import {
   type SetStateAction,
 } from 'react';
 import type { HubSession } from '../api/hub-session.js';
+import { useT } from '../i18n/LanguageProvider.js';
 import { errorText } from './error-text.js';
 import { useOnReconnect } from './use-on-reconnect.js';
 
@@ -27,6 +28,12 @@ export function useFetched<T>(session: HubSession, fetch: () => Promise<T>): Fet
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const mounted = useRef(true);
+  // Read when a fetch fails, so that changing the language does not fetch again.
+  const translate = useT();
+  const t = useRef(translate);
+  useEffect(() => {
+    t.current = translate;
+  }, [translate]);
 
   const refresh = useCallback(() => {
     fetch().then(
@@ -38,7 +45,7 @@ export function useFetched<T>(session: HubSession, fetch: () => Promise<T>): Fet
       },
       (caught: unknown) => {
         if (!mounted.current) return;
-        setError(errorText(caught));
+        setError(errorText(caught, t.current));
         setLoading(false);
       },
     );

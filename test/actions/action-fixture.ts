@@ -1,6 +1,7 @@
 // Action files in the real sandbox (QuickJS in a worker thread): a temporary data folder with a real StateStore (so a
 // test can prove state.json is untouched), the real device registry, lock service and audit
 // log behind the host API, and an ActionCatalog fed by startActionFiles.
+import { fileProblemEnglish } from '../../src-main/hub/actions/action-problem.js';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -79,7 +80,7 @@ export async function startActionFixture(
       command: (id, command, who) => locks.command(id, command, who),
     },
     limits: options.limits ? () => options.limits! : undefined,
-    onProblem: (source, message) => problems.push(`${source}: ${message}`),
+    onProblem: (source, problem) => problems.push(`${source}: ${fileProblemEnglish(problem)}`),
     log,
   });
   return {

@@ -35,6 +35,7 @@ describe('action file operations', () => {
       sha256: sha256(Buffer.from(source)),
       status: 'loaded',
       error: null,
+      problem: null,
       actions: ['up'],
     });
     assert.equal(await fx.run('up', ['a']), 'up 1');

@@ -97,7 +97,7 @@ describe('Actions view in a browser', () => {
     const text = await alert.innerText();
     assert.match(
       text,
-      /broken2\.mjs was saved but does not work: SyntaxError: .*\(broken2\.mjs:\d+:\d+\)/,
+      /broken2\.mjs could not be loaded: SyntaxError: .*\(broken2\.mjs:\d+:\d+\)\. It was saved/,
     );
     assert.doesNotMatch(text, /^Loaded/);
     const item = files().getByRole('listitem').filter({ hasText: 'broken2.mjs' });

@@ -27,8 +27,15 @@ describe('Activity view in a browser', () => {
     assert.equal(await tab('History').getAttribute('aria-selected'), 'true');
     await rows().first().waitFor(WAIT);
     const texts = await rowTexts();
-    const approved = texts.findIndex((text) => /Front door \(door1\) was approved/.test(text));
-    const asked = texts.findIndex((text) => /Front door \(door1\) asks to join/.test(text));
+    // In the family's words: the kind, the device, what happened; never a raw code.
+    const approved = texts.findIndex((text) =>
+      /^[^\n]*\tApproved\s+Front door \(door1\)\s+Front door was approved$/.test(text),
+    );
+    const asked = texts.findIndex((text) =>
+      /\tAsks to join\s+Front door \(door1\)\s+Front door · [\d.]+\s+Front door asks to join$/.test(
+        text,
+      ),
+    );
     assert.ok(approved >= 0 && asked > approved, texts.join('\n'));
   });
 
@@ -37,16 +44,16 @@ describe('Activity view in a browser', () => {
     assert.equal(await tab('Live events').getAttribute('aria-selected'), 'true');
     assert.equal((await f.call('POST', '/api/v1/permit-join', { seconds: 30 })).status, 200);
     await f.page
-      .locator('.activity-table tbody tr', { hasText: 'permit_join' })
+      .locator('.activity-table tbody tr', { hasText: 'Devices may join' })
       .first()
       .waitFor(WAIT);
-    assert.match((await rowTexts())[0]!, /permit_join[\s\S]*open, 30 s/);
+    assert.match((await rowTexts())[0]!, /Joining[\s\S]*Devices may join for 30 s/);
     // The keyboard moves between the tabs.
     await tab('Live events').focus();
     await f.page.keyboard.press('ArrowRight');
     assert.equal(await tab('History').getAttribute('aria-selected'), 'true');
     await f.page
-      .locator('.activity-table tbody tr', { hasText: 'joining is open for 30 s' })
+      .locator('.activity-table tbody tr', { hasText: 'Devices may join for 30 s' })
       .first()
       .waitFor(WAIT);
   });
@@ -61,8 +68,13 @@ describe('Activity view in a browser', () => {
       WAIT,
     );
     const [newest, older] = await rowTexts();
-    assert.match(newest!, /lock[\s\S]*Front door \(door1\)[\s\S]*http[\s\S]*ok · state locked/);
-    assert.match(older!, /unlock[\s\S]*Front door \(door1\)[\s\S]*ok · state unlocked/);
+    // Who asked in the family's words (the admin token is the owner), never the transport.
+    assert.match(newest!, /\tLock\s+Front door \(door1\)\s+the owner\s+Done: Locked \(\d+ ms\)$/);
+    assert.match(
+      older!,
+      /\tUnlock\s+Front door \(door1\)\s+the owner\s+Done: Unlocked \(\d+ ms\)$/,
+    );
+    for (const text of [newest!, older!]) assert.doesNotMatch(text, /http|token/);
     await f.shoot('activity-audit-desktop');
   });
 
@@ -76,7 +88,12 @@ describe('Activity view in a browser', () => {
       total,
       WAIT,
     );
-    for (const text of await rowTexts()) assert.match(text, /device_pending/);
+    for (const text of await rowTexts()) assert.match(text, /Asks to join/);
+    const options = await f.page
+      .getByLabel('Kind', { exact: true })
+      .locator('option')
+      .allInnerTexts();
+    for (const option of options) assert.doesNotMatch(option, /_/, 'no raw code offered');
     await f.page.getByLabel('Kind', { exact: true }).selectOption('');
     await f.page.getByLabel('Search', { exact: true }).fill('no such words anywhere');
     await f.page.getByText('Nothing matches these filters.').waitFor(WAIT);

@@ -105,7 +105,10 @@ describe('Home view in a browser', () => {
       await lockSwitch('Front door: Jammed').waitFor(WAIT);
       const alert = f.page.getByRole('alert');
       await alert.waitFor(WAIT);
-      assert.match(await alert.innerText(), /Could not unlock Front door: .*JAMMED/);
+      assert.match(
+        await alert.innerText(),
+        /Could not unlock Front door: Front door is jammed\. Check the door\./,
+      );
     });
     const warnings = f.page.getByRole('region', { name: /Warnings/ });
     await warnings
@@ -140,7 +143,7 @@ describe('Home view in a browser', () => {
       lines.join(' | '),
     );
     assert.ok(
-      lines.some((line) => /Front door\s+not locked: jammed/i.test(line)),
+      lines.some((line) => /Front door\s+not locked: the lock is jammed/i.test(line)),
       lines.join(' | '),
     );
     await lockSwitch('Back door: Locked').waitFor(WAIT);
@@ -164,7 +167,7 @@ describe('Home view in a browser', () => {
     // The hub raises low_battery itself; Home lists it with the rest, the name still as text.
     const lowBattery = f.page.locator('.warning[data-code="low_battery"]');
     await lowBattery.waitFor(WAIT);
-    assert.ok((await lowBattery.innerText()).includes(`${HOSTILE_NAME}'s battery is at 9%`));
+    assert.ok((await lowBattery.innerText()).includes(`${HOSTILE_NAME}’s battery is at 9%`));
     assert.equal(await lockCard('door3').locator('.lock-battery.is-low').count(), 1);
     assert.deepEqual(dialogs, [], 'no script ran');
   });

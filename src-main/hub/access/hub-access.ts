@@ -3,6 +3,7 @@
 // (topic-rules.ts), and a rate-limited history of what was refused (refusal-history.ts).
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ActivityInput } from '../activity/activity-log.js';
+import type { WhoOf } from '../who-of.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { AuthResult, BrokerAccess, ConnectRequest, Principal } from '../broker/access.js';
 import type { Logger } from '../log.js';
@@ -26,13 +27,15 @@ export interface HubAccessOptions {
   isConnected: (clientId: string) => boolean;
   /** The activity history (ActivityLog); refusals are recorded there, rate-limited. */
   activity: { record(entry: ActivityInput): unknown };
+  /** Who a refused client is in the family's terms (its name); none known without it. */
+  whoOf?: WhoOf;
   log: Logger;
 }
 
 export function createHubAccess(options: HubAccessOptions): BrokerAccess {
   const { directory, log } = options;
   const rules = new TopicRules(directory);
-  const history = new RefusalHistory(options.activity);
+  const history = new RefusalHistory(options.activity, Date.now, options.whoOf);
 
   // Wrong credentials count against the address and the presented secret, exactly like a wrong
   // HTTP token (one lockout list for both ways in). Once locked out, the refusal is held back

@@ -2,7 +2,9 @@
 // client retrying in a loop, or a flood from many addresses, cannot fill it: one entry per
 // reason and address per window, and a ceiling on all of them together.
 import type { Principal, Refusal } from '../broker/access.js';
+import { activityEntry } from '../activity/activity-entry.js';
 import type { ActivityInput } from '../activity/activity-log.js';
+import { NO_NAMES, whoResolver, type WhoOf } from '../who-of.js';
 
 export interface ActivityRecorder {
   record(entry: ActivityInput): unknown;
@@ -20,6 +22,7 @@ export class RefusalHistory {
   constructor(
     private readonly activity: ActivityRecorder,
     private readonly now: () => number = Date.now,
+    private readonly whoOf: WhoOf = whoResolver(NO_NAMES),
   ) {}
 
   /** Records the refusal unless one like it (same reason, same address) was recorded lately. */
@@ -36,10 +39,15 @@ export class RefusalHistory {
     if (this.seen.size >= MAX_KEYS) this.prune(now);
     this.seen.set(key, now);
     this.inWindow++;
+    const who = refusal.principal
+      ? describePrincipal(refusal.principal)
+      : `client "${refusal.clientId}"`;
     this.activity.record({
-      kind: 'mqtt_refused',
-      message: describeRefusal(refusal),
+      ...describeRefusal(refusal, who),
       actor: refusal.principal ? describePrincipal(refusal.principal) : refusal.clientId,
+      by: refusal.principal
+        ? this.whoOf(refusal.principal)
+        : { kind: 'client', id: refusal.clientId },
       address: refusal.address,
       data: {
         action: refusal.action,
@@ -59,17 +67,30 @@ export class RefusalHistory {
   }
 }
 
-function describeRefusal(refusal: Refusal): string {
-  const who = refusal.principal
-    ? describePrincipal(refusal.principal)
-    : `client "${refusal.clientId}"`;
+const CONNACK_REFUSALS = {
+  2: 'identifier_rejected',
+  4: 'bad_credentials',
+  5: 'not_authorized',
+} as const;
+
+function describeRefusal(refusal: Refusal, who: string): ActivityInput {
+  const topic = refusal.topic ?? '';
   switch (refusal.action) {
-    case 'connect':
-      return `MQTT connection refused (CONNACK ${refusal.returnCode ?? '?'}) for ${who} from ${refusal.address}: ${refusal.reason}`;
+    case 'connect': {
+      const returnCode = refusal.returnCode ?? 5;
+      const known = CONNACK_REFUSALS[returnCode as keyof typeof CONNACK_REFUSALS];
+      return activityEntry('mqtt_connect_refused', {
+        who,
+        address: refusal.address,
+        returnCode,
+        refusal: known ?? 'not_authorized',
+        reason: refusal.reason,
+      });
+    }
     case 'publish':
-      return `MQTT publish to "${refusal.topic ?? ''}" refused for ${who}; disconnected: ${refusal.reason}`;
+      return activityEntry('mqtt_publish_refused', { who, topic, reason: refusal.reason });
     case 'subscribe':
-      return `MQTT subscription to "${refusal.topic ?? ''}" refused for ${who}`;
+      return activityEntry('mqtt_subscribe_refused', { who, topic });
   }
 }
 

@@ -15,6 +15,9 @@ import type { StateStore } from '../store/state-store.js';
 import { createFindStrangerAction } from '../strangers/find-stranger-action.js';
 import type { StrangerService } from '../strangers/stranger-service.js';
 import type { Warnings } from '../warnings.js';
+import type { WhoOf } from '../who-of.js';
+import type { MessageParams } from '../../shared/messages/define-messages.js';
+import { fileProblemEnglish } from './action-problem.js';
 import { pingAction } from './built-in/ping.js';
 import { createRemoteCodeActions } from './built-in/remote-code-actions.js';
 import { createStateActions } from './built-in/state-actions.js';
@@ -34,6 +37,7 @@ export interface ActionTableDependencies {
   locks: LockService;
   strangers: StrangerService;
   nameOf: (id: string) => string;
+  whoOf: WhoOf;
   log: Logger;
 }
 
@@ -42,7 +46,9 @@ export async function buildActionTable(deps: ActionTableDependencies) {
   const actions = new ActionCatalog();
   actions.register(createFindStrangerAction(deps.strangers));
   actions.register(pingAction);
-  for (const action of createLockActions(locks, deps.nameOf)) actions.register(action);
+  for (const action of createLockActions(locks, deps.nameOf, deps.whoOf)) {
+    actions.register(action);
+  }
   actions.register(
     createHandShakeAction({
       registry,
@@ -62,12 +68,15 @@ export async function buildActionTable(deps: ActionTableDependencies) {
       command: (id, command, who) => locks.command(id, command, who),
     },
     limits: () => store.state.settings.actions,
-    onProblem: (source, message) =>
+    onProblem: (source, problem) =>
       deps.events.emit('action_error', {
         action: source,
         code: 'action_file',
-        message,
+        message: fileProblemEnglish(problem),
         caller: 'action files',
+        problem: problem.problem,
+        params: problem.params as MessageParams,
+        by: null,
       }),
     log: deps.log.child('action-files'),
   });
@@ -77,11 +86,7 @@ export async function buildActionTable(deps: ActionTableDependencies) {
       enabled: () => store.state.settings.actions.remoteCode,
       remote: remoteCode,
       files: actionFiles.files,
-      onPending: (file, sha256) =>
-        warnings.raise(
-          'action_code_pending',
-          `${file} arrived as remote code; it runs once you confirm its SHA-256 ${sha256}`,
-        ),
+      onPending: (file, sha256) => warnings.raise('action_code_pending', { file, sha256 }),
     });
     for (const action of remoteCodeActions) actions.register(action);
     // Every built-in is registered before the files load, so each clash is reported.

@@ -5,8 +5,12 @@ import type { InboundMessage, MessageBus } from '../broker/bus.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../log.js';
 import type { ActionTable } from './action-table.js';
+import type { ActionErrorCategory, ActionProblemOf } from '../../shared/messages/action-errors.js';
+import type { MessageParams } from '../../shared/messages/define-messages.js';
 import type { ActionResult, Caller } from './action-types.js';
 import { RefusalLog } from '../refusal-log.js';
+import { NO_NAMES, whoResolver, type WhoOf } from '../who-of.js';
+import { actionProblemEnglish, problemOf } from './action-problem.js';
 import { parseActionMessage } from './parse-action.js';
 import { mayRun } from './permissions.js';
 
@@ -14,9 +18,11 @@ export const ACTION_INBOX_TOPIC = 'hearth/action';
 export const DEVICE_ACTION_INBOX_FILTER = 'hearth/devices/+/action';
 
 export type RunOutcome =
-  { ok: true; reply: string | null } | { ok: false; code: RefusalCode; message: string };
+  | { ok: true; reply: string | null }
+  | { ok: false; code: RefusalCode; message: string; problem: ActionProblemOf };
 
-export type RefusalCode = 'unknown_action' | 'forbidden' | 'action_failed' | 'bad_message';
+/** The coarse codes the dispatcher refuses with (`action_file` is the file loader's). */
+export type RefusalCode = Exclude<ActionErrorCategory, 'action_file'>;
 
 export class ActionDispatcher {
   private readonly unsubscribes: Array<() => void> = [];
@@ -29,6 +35,7 @@ export class ActionDispatcher {
     private readonly table: ActionTable,
     private readonly events: EventBus,
     private readonly log: Logger,
+    private readonly whoOf: WhoOf = whoResolver(NO_NAMES),
   ) {
     this.refusalLog = new RefusalLog(log);
   }
@@ -53,11 +60,18 @@ export class ActionDispatcher {
     raw?: { topic: string; payload: Buffer },
   ): Promise<RunOutcome> {
     const action = this.table.get(name.toLowerCase());
-    if (!action) return this.refuse('unknown_action', `there is no action "${name}"`, name, caller);
+    if (!action) {
+      return this.refuse(
+        'unknown_action',
+        { problem: 'unknown_action', params: { action: name } },
+        name,
+        caller,
+      );
+    }
     if (!mayRun(action, caller)) {
       return this.refuse(
         'forbidden',
-        `${describe(caller)} may not run "${action.name}"`,
+        { problem: 'not_allowed', params: { action: action.name, caller: describe(caller) } },
         action.name,
         caller,
       );
@@ -72,13 +86,7 @@ export class ActionDispatcher {
       });
       return { ok: true, reply: toReply(result) };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return this.refuse(
-        'action_failed',
-        `"${action.name}" failed: ${message}`,
-        action.name,
-        caller,
-      );
+      return this.refuse('action_failed', problemOf(action.name, error), action.name, caller);
     }
   }
 
@@ -92,12 +100,17 @@ export class ActionDispatcher {
       deviceTopicId !== null &&
       !(caller.kind === 'device' && caller.deviceId === deviceTopicId)
     ) {
-      this.refuse('forbidden', `${describe(caller)} wrote to ${message.topic}`, '?', caller);
+      this.refuse(
+        'forbidden',
+        { problem: 'wrong_inbox', params: { caller: describe(caller), topic: message.topic } },
+        '?',
+        caller,
+      );
       return;
     }
     const parsed = parseActionMessage(message.payload);
     if (!parsed.ok) {
-      this.refuse('bad_message', parsed.reason, '?', caller);
+      this.refuse('bad_message', parsed.problem, '?', caller);
       return;
     }
     const outcome = await this.run(parsed.name, parsed.args, caller, parsed.text, {
@@ -116,7 +129,13 @@ export class ActionDispatcher {
     }
   }
 
-  private refuse(code: RefusalCode, message: string, action: string, caller: Caller): RunOutcome {
+  private refuse(
+    code: RefusalCode,
+    problem: ActionProblemOf,
+    action: string,
+    caller: Caller,
+  ): RunOutcome {
+    const message = actionProblemEnglish(problem.problem, problem.params);
     this.refusalLog.note('info', `${code}:${describe(caller)}`, `action refused: ${message}`, {
       code,
     });
@@ -125,8 +144,11 @@ export class ActionDispatcher {
       code,
       message,
       caller: describe(caller),
+      problem: problem.problem,
+      params: problem.params as MessageParams,
+      by: this.whoOf(caller),
     });
-    return { ok: false, code, message };
+    return { ok: false, code, message, problem };
   }
 }
 

@@ -1,6 +1,8 @@
-// Writes the hub's events into the activity history in words a person reads.
+// Writes the hub's events into the activity history: each as a code and its parameters (the
+// panel words it), with the hub's English made from them.
 import type { HubEvent } from '../../shared/events.js';
 import type { EventBus } from '../events.js';
+import { activityEntry } from './activity-entry.js';
 import type { ActivityInput, ActivityLog } from './activity-log.js';
 
 export function recordEventsInActivity(events: EventBus, activity: ActivityLog): () => void {
@@ -11,56 +13,65 @@ export function recordEventsInActivity(events: EventBus, activity: ActivityLog):
 }
 
 function describeEvent(event: HubEvent): ActivityInput | null {
-  const data = event.data as Record<string, unknown>;
-  const device = data.device as { id: string; name: string; address: string | null } | undefined;
   switch (event.type) {
     case 'device_pending':
-      return {
-        kind: event.type,
-        message: `${device!.name} (${device!.id}) asks to join`,
-        actor: device!.id,
-        ...(device!.address ? { address: device!.address } : {}),
-      };
     case 'device_joined':
+    case 'device_rejected': {
+      const { device } = (event as HubEvent<typeof event.type>).data;
+      // The device itself asks to join; who approved or rejected it the event does not say.
+      const asking =
+        event.type === 'device_pending'
+          ? {
+              by: { kind: 'device' as const, id: device.id, name: device.name },
+              ...(device.address ? { address: device.address } : {}),
+            }
+          : {};
+      return activityEntry(
+        event.type,
+        { name: device.name, id: device.id },
+        { actor: device.id, ...asking },
+      );
+    }
+    case 'device_updated': {
+      const { device } = (event as HubEvent<'device_updated'>).data;
+      return activityEntry(
+        'device_updated',
+        { name: device.name, id: device.id, deviceKind: device.kind },
+        { actor: device.id },
+      );
+    }
+    case 'device_left': {
+      const { id, name } = (event as HubEvent<'device_left'>).data;
+      return activityEntry('device_left', { id, name }, { actor: id });
+    }
+    case 'action_error': {
+      const data = (event as HubEvent<'action_error'>).data;
       return {
-        kind: event.type,
-        message: `${device!.name} (${device!.id}) was approved`,
-        actor: device!.id,
-      };
-    case 'device_rejected':
-      return {
-        kind: event.type,
-        message: `${device!.name} (${device!.id}) was rejected`,
-        actor: device!.id,
-      };
-    case 'device_updated':
-      return {
-        kind: event.type,
-        message: `${device!.id} is now ${device!.name} (${(data.device as { kind: string }).kind})`,
-        actor: device!.id,
-      };
-    case 'device_left':
-      return {
-        kind: event.type,
-        message: `device ${String(data.id)} was removed`,
-        actor: String(data.id),
-      };
-    case 'action_error':
-      return {
-        kind: event.type,
-        message: String(data.message),
-        actor: String(data.caller),
+        kind: 'action_error',
+        code: data.problem,
+        params: data.params,
+        message: data.message,
+        actor: data.caller,
+        ...(data.by ? { by: data.by } : {}),
         data: { action: data.action, code: data.code },
       };
-    case 'warning':
-      return { kind: event.type, message: String(data.message), data: { code: data.code } };
-    case 'permit_join':
+    }
+    case 'warning': {
+      const data = (event as HubEvent<'warning'>).data;
       return {
-        kind: event.type,
-        message: data.open
-          ? `joining is open for ${String(data.secondsLeft)} s`
-          : 'joining is closed',
+        kind: 'warning',
+        code: data.code,
+        params: data.params,
+        message: data.message,
+        data: { code: data.code },
       };
+    }
+    case 'permit_join': {
+      const data = (event as HubEvent<'permit_join'>).data;
+      return data.open
+        ? activityEntry('permit_join_opened', { seconds: data.secondsLeft })
+        : activityEntry('permit_join_closed', {});
+    }
     default:
       // availability and state reports are too frequent to be history; the registry keeps them.
       return null;

@@ -1,92 +1,27 @@
-// The one catalogue of HTTP error codes (contract 3: {"error":{"code","message"}}). Routes throw
-// ApiError with a code from here; the error handler turns it into the JSON shape.
-export const errorCatalogue = {
-  bad_request: { status: 400, message: 'The request is not valid.' },
-  invalid_json: { status: 400, message: 'The body is not valid JSON.' },
-  invalid_command: { status: 400, message: 'The body must be "lock" or "unlock".' },
-  invalid_input: { status: 400, message: 'The request does not match what this route expects.' },
-  unauthorized: {
-    status: 401,
-    message: 'A valid token is needed: send "Authorization: Bearer <token>".',
-  },
-  forbidden: { status: 403, message: "This token's scope does not allow that." },
-  forbidden_origin: {
-    status: 403,
-    message:
-      'Requests from that web page are not allowed; the owner can allow its origin in the settings (http.allowedOrigins).',
-  },
-  invalid_pairing_code: {
-    status: 401,
-    message:
-      'That pairing code is not valid (used, expired or mistyped); make a new one on the PC.',
-  },
-  not_found: { status: 404, message: 'There is nothing at this address.' },
-  unknown_action: { status: 404, message: 'There is no action with that name.' },
-  unknown_device: { status: 404, message: 'There is no device with that id.' },
-  unknown_token: { status: 404, message: 'There is no token with that id.' },
-  admin_token_stays: {
-    status: 409,
-    message:
-      "The admin token cannot sign itself out; it is replaced with reset-admin-token on the hub's computer.",
-  },
-  too_many_sessions: {
-    status: 409,
-    message: 'Too many browsers are signed in; sign some out under Settings → Tokens first.',
-  },
-  unknown_lockout: { status: 404, message: 'There is no lockout with that key.' },
-  unknown_stranger: { status: 404, message: 'There is no stranger picture with that id.' },
-  not_a_picture: { status: 400, message: 'The body is not a whole JPEG, PNG or WebP picture.' },
-  bad_link: { status: 403, message: 'The picture link is not valid or has expired.' },
-  busy: { status: 503, message: 'The hub is busy storing pictures; try again shortly.' },
-  disk_full: { status: 507, message: 'The disk is full; the picture was not stored.' },
-  state_not_saved: {
-    status: 507,
-    message:
-      'The hub could not save its state, so nothing was changed: free some disk space or make the data folder writable, then try again.',
-  },
-  unknown_integration: { status: 404, message: 'There is no integration account with that id.' },
-  method_not_allowed: { status: 405, message: 'This route does not accept that method.' },
-  misdirected_request: {
-    status: 421,
-    message:
-      'This hub does not answer to that host name; use its address, or allow the name in the settings (http.allowedHosts).',
-  },
-  payload_too_large: { status: 413, message: 'The body is larger than this route accepts.' },
-  unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
-  action_failed: { status: 422, message: 'The action failed.' },
-  not_a_lock: { status: 409, message: 'That device is not a lock.' },
-  offline: { status: 409, message: 'The lock is offline; the command was not sent.' },
-  jammed: { status: 409, message: 'The lock reported JAMMED.' },
-  superseded: { status: 409, message: 'A newer command for this lock replaced this one.' },
-  no_confirmation: { status: 504, message: 'The lock did not confirm the command in time.' },
-  not_supported: {
-    status: 409,
-    message: 'This lock cannot do that (its bridge did not announce that command).',
-  },
-  broker_unavailable: {
-    status: 503,
-    message:
-      'The MQTT broker is unavailable, so the command was not sent; Hearth keeps retrying the broker by itself.',
-  },
-  panel_not_built: {
-    status: 503,
-    message: 'The control panel has not been built: run "npm run build".',
-  },
-  too_many_attempts: { status: 429, message: 'Too many attempts; wait a little and try again.' },
-  internal: { status: 500, message: 'The hub hit an unexpected error; it has been logged.' },
-} as const satisfies Record<string, { status: number; message: string }>;
+// ApiError: what routes and handlers throw, with a code from the shared catalogue
+// (src-main/shared/messages/http-errors.ts); the error handler turns it into the JSON shape.
+import { errorCatalogue, type ErrorCode } from '../../shared/messages/http-errors.js';
+import type { MessageParams } from '../../shared/messages/define-messages.js';
 
-export type ErrorCode = keyof typeof errorCatalogue;
+export { errorCatalogue, type ErrorCode };
+
+const DETAILED = new Set<ErrorCode>(['invalid_input', 'bad_request']);
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  readonly code: ErrorCode;
   readonly status: number;
 
-  constructor(
-    readonly code: ErrorCode,
-    message?: string,
-  ) {
+  /** For the panel's own sentence (see httpErrorParams, and action problems for runAction). */
+  readonly params?: MessageParams;
+
+  constructor(code: ErrorCode, message?: string, params?: MessageParams) {
     super(message ?? errorCatalogue[code].message);
+    this.code = code;
     this.status = errorCatalogue[code].status;
+    // What input was refused, and why, is what the person must fix: it goes along as it is.
+    const detailed =
+      message !== undefined && message !== errorCatalogue[code].message && DETAILED.has(code);
+    this.params = detailed ? { detail: message, ...params } : params;
   }
 }

@@ -19,7 +19,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.end();
       return;
     }
-    res.status(apiError.status).json({ error: { code: apiError.code, message: apiError.message } });
+    const { code, message, params } = apiError;
+    res.status(apiError.status).json({ error: { code, message, ...(params ? { params } : {}) } });
   };
 }
 

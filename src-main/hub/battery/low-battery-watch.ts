@@ -2,10 +2,11 @@
 // device), so the owner replaces it before the lock dies with the door in whatever state it was.
 // It clears once the device reports comfortably above the line (a new battery), not on every
 // flicker around it.
+import type { WarningCode } from '../../shared/messages/warnings.js';
 import type { EventBus } from '../events.js';
 import type { Warnings } from '../warnings.js';
 
-export const LOW_BATTERY = 'low_battery';
+export const LOW_BATTERY = 'low_battery' satisfies WarningCode;
 export const LOW_BATTERY_PERCENT = 15;
 const RECOVERED_PERCENT = 25;
 
@@ -33,13 +34,9 @@ export class LowBatteryWatch {
   private report(id: string, battery: number): void {
     if (battery <= LOW_BATTERY_PERCENT) {
       this.low.add(id);
-      this.warnings.raise(
-        LOW_BATTERY,
-        `${this.nameOf(id)}'s battery is at ${battery}%: replace it soon.`,
-        `${LOW_BATTERY}:${id}`,
-      );
+      this.warnings.raise(LOW_BATTERY, { name: this.nameOf(id), battery }, `${LOW_BATTERY}:${id}`);
     } else if (battery >= RECOVERED_PERCENT && this.low.delete(id)) {
-      this.warnings.clear(LOW_BATTERY, `${LOW_BATTERY}:${id}`);
+      this.warnings.clear(`${LOW_BATTERY}:${id}`);
     }
   }
 }

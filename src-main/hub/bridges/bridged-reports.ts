@@ -4,6 +4,7 @@
 // to the stranger service. Only what the
 // announcing integration account itself published counts (on an external broker, what the broker
 // let through). The subscriptions follow the registry: approved bridged devices only.
+import { activityEntry } from '../activity/activity-entry.js';
 import type { ActivityLog } from '../activity/activity-log.js';
 import type { InboundMessage, MessageBus } from '../broker/bus.js';
 import type { DeviceRegistry } from '../devices/device-registry.js';
@@ -124,11 +125,13 @@ export function startBridgedReports(deps: BridgedReportsDeps): () => void {
     const value = readValue(message.payload, lock.valuePath);
     const word = value === null ? undefined : toHearthState(value, lock);
     if (!word) {
-      deps.activity.record({
-        kind: 'bad_state_report',
-        message: `${record.name} reported "${String(value).slice(0, 40)}", which its bridge did not announce as a lock state`,
-        actor: record.id,
-      });
+      deps.activity.record(
+        activityEntry(
+          'bridged_bad_state',
+          { name: record.name, value: String(value).slice(0, 40) },
+          { actor: record.id },
+        ),
+      );
       return;
     }
     const battery = lock.batteryPath ? readNumber(message.payload, lock.batteryPath) : null;
@@ -172,12 +175,13 @@ export function startBridgedReports(deps: BridgedReportsDeps): () => void {
       deps.strangers.maxPictureBytes(),
     );
     if (!fetched.ok) {
-      deps.activity.record({
-        kind: 'stranger_refused',
-        message: `${record.name}'s picture was not taken: ${fetched.problem}`,
-        actor: record.id,
-        data: { via: 'url', code: 'fetch_failed' },
-      });
+      deps.activity.record(
+        activityEntry(
+          'picture_not_fetched',
+          { name: record.name, detail: fetched.problem },
+          { actor: record.id, data: { via: 'url', code: 'fetch_failed' } },
+        ),
+      );
       return;
     }
     onImage(record.id, 'raw', { ...message, payload: fetched.bytes });

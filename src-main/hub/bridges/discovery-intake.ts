@@ -4,6 +4,8 @@
 // topics lie inside its rights; on an external broker the broker decided who may publish there.
 // An announced device that changes its topics or payloads mid-command fails that command; an
 // empty config withdraws it, and removing it then waits for the owner.
+import type { CodesOfKind } from '../../shared/messages/activity.js';
+import { activityEntry } from '../activity/activity-entry.js';
 import type { ActivityLog } from '../activity/activity-log.js';
 import type { InboundMessage, MessageBus } from '../broker/bus.js';
 import type { IntegrationAccessView } from '../access/access-directory.js';
@@ -16,6 +18,8 @@ import { outsideRights } from './bridge-rights.js';
 import { parseDiscoveryTopic } from './ha/discovery-topic.js';
 import { parseDiscoveryConfig, type DiscoveredEntity } from './ha/parse-discovery.js';
 import { SenderBudget } from './sender-budget.js';
+
+type DiscoveryRefusal = CodesOfKind<'discovery_refused'>;
 
 export interface DiscoveryIntakeDeps {
   bus: MessageBus;
@@ -62,36 +66,38 @@ export function startDiscoveryIntake(deps: DiscoveryIntakeDeps): () => void {
     if (prefix) void deps.bus.publish(`${prefix}/status`, 'online', { qos: 1 }).catch(() => {});
   };
 
-  const refuse = (message: InboundMessage, problem: string): void => {
-    deps.activity.record({
-      kind: 'discovery_refused',
-      message: `discovery config on ${message.topic.slice(0, 200)} refused: ${problem}`,
+  /** `detail`: the config's problem in the bridge's own terms, for whoever set the bridge up. */
+  const refuse = (
+    message: InboundMessage,
+    why: Exclude<DiscoveryRefusal, 'discovery_bad_config'> | { detail: string },
+  ): void => {
+    const topic = message.topic.slice(0, 200);
+    const extras = {
       actor: message.clientId ?? 'broker',
       data: { topic: message.topic.slice(0, 512) },
-    });
+    };
+    deps.activity.record(
+      typeof why === 'string'
+        ? activityEntry(why, { topic }, extras)
+        : activityEntry('discovery_bad_config', { topic, detail: why.detail }, extras),
+    );
   };
 
   const received = (message: InboundMessage): void => {
     const sender = senderOf(message, deps.external);
-    if (sender === null) {
-      return refuse(
-        message,
-        'only an integration account (or an admin token) may announce devices',
-      );
-    }
+    if (sender === null) return refuse(message, 'discovery_not_an_integration');
     if (!budget.take(sender.key)) {
-      if (budget.firstRefusal(sender.key))
-        refuse(message, 'too many configs at once; the rest of this burst is ignored');
+      if (budget.firstRefusal(sender.key)) refuse(message, 'discovery_burst');
       return;
     }
     const topic = parseDiscoveryTopic(message.topic, prefix);
-    if (!topic) return refuse(message, 'not a discovery topic Hearth understands');
+    if (!topic) return refuse(message, 'discovery_unknown_topic');
     const outcome = parseDiscoveryConfig(topic, message.payload);
-    if (outcome.kind === 'refused') return refuse(message, outcome.problem);
+    if (outcome.kind === 'refused') return refuse(message, { detail: outcome.problem });
     if (outcome.kind === 'removed') return withdraw(message.topic);
     for (const entity of outcome.entities) {
       const problem = announce(entity, message.topic, sender.integrationId);
-      if (problem) return refuse(message, problem);
+      if (problem) return refuse(message, { detail: problem });
     }
   };
 
@@ -152,11 +158,9 @@ export function startDiscoveryIntake(deps: DiscoveryIntakeDeps): () => void {
       if (!record?.bridge || record.bridge.configTopic !== configTopic) continue;
       if (record.bridge.removalRequested) continue;
       deps.registry.updateBridged(device.id, { ...record.bridge, removalRequested: true });
-      deps.activity.record({
-        kind: 'device_withdrawn',
-        message: `${record.name}'s bridge withdrew it; confirm its removal in Devices`,
-        actor: device.id,
-      });
+      deps.activity.record(
+        activityEntry('device_withdrawn', { name: record.name }, { actor: device.id }),
+      );
     }
   };
 

@@ -8,6 +8,7 @@
 import type { HubBroker } from '../broker/hub-broker.js';
 import type { Logger } from '../log.js';
 import type { HubState } from '../store/state-schema.js';
+import type { NotInStep } from './keep-in-step.js';
 import { DYNSEC_TOPIC, dynsecCommands, type DynsecCommand } from './mosquitto-dynsec.js';
 
 export interface DynsecInStepOptions {
@@ -16,7 +17,7 @@ export interface DynsecInStepOptions {
   state: () => Readonly<HubState>;
   /** The secret a device was just given, while Hearth still holds it (until its first login). */
   secretOf: (id: string) => string | undefined;
-  onProblem: (message: string | null) => void;
+  onProblem: (problem: NotInStep | null) => void;
   log: Logger;
 }
 
@@ -90,7 +91,13 @@ export function keepDynsecInStep(options: DynsecInStepOptions): () => void {
     options.onProblem(
       missingSecret.length === 0
         ? null
-        : `The broker's dynamic-security plugin could not be given the secret of ${missingSecret.join(', ')} (Hearth restarted before it was sent); re-pair ${missingSecret.length === 1 ? 'it' : 'them'}.`,
+        : {
+            problem: 'secret_not_sent',
+            folder: null,
+            error: null,
+            devices: missingSecret.join(', '),
+            count: missingSecret.length,
+          },
     );
     void flush();
   };

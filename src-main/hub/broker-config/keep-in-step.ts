@@ -3,6 +3,7 @@
 // approved, rejected, re-paired or removed; a first login closing its joining topics; an
 // integration account made or removed), the files are written again. Mosquitto rereads them on
 // SIGHUP; docs/scale.md shows a systemd path unit that sends it when the files change.
+import type { WarningParams } from '../../shared/messages/warnings.js';
 import type { Logger } from '../log.js';
 import type { HubState } from '../store/state-schema.js';
 import type { BrokerAccounts } from './broker-accounts.js';
@@ -13,13 +14,16 @@ import {
   type BrokerConfigFormat,
 } from './broker-config-files.js';
 
+/** What went wrong keeping the broker in step (the broker_not_in_step warning's parameters). */
+export type NotInStep = WarningParams<'broker_not_in_step'>;
+
 export interface KeepInStepOptions {
   dir: string;
   format: BrokerConfigFormat;
   hub: BrokerAccounts['hub'];
   onSaved: (listener: (state: Readonly<HubState>) => void) => () => void;
   state: () => Readonly<HubState>;
-  onProblem: (message: string | null) => void;
+  onProblem: (problem: NotInStep | null) => void;
   log: Logger;
 }
 
@@ -36,9 +40,13 @@ export function keepBrokerConfigInStep(options: KeepInStepOptions): () => void {
       options.onProblem(null);
       options.log.info('broker configuration updated', { dir: options.dir });
     } catch (error) {
-      options.onProblem(
-        `The broker's configuration in ${options.dir} could not be updated (${(error as Error).message}); devices that joined or left since are not known to the broker yet.`,
-      );
+      options.onProblem({
+        problem: 'config_not_written',
+        folder: options.dir,
+        error: (error as Error).message,
+        devices: null,
+        count: null,
+      });
     }
   };
   sync(options.state());

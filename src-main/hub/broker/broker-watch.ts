@@ -2,11 +2,12 @@
 // (cleared when it is back), and the retained device list published again once it is back (a
 // broker restarted without persistence has forgotten it). Every change is also an event, so
 // the panel shows it as it happens.
+import type { WarningCode } from '../../shared/messages/warnings.js';
 import type { EventBus } from '../events.js';
 import type { Warnings } from '../warnings.js';
 import type { BrokerConnection, HubBroker } from './hub-broker.js';
 
-export const BROKER_UNAVAILABLE = 'broker_unavailable';
+export const BROKER_UNAVAILABLE = 'broker_unavailable' satisfies WarningCode;
 
 export function watchBrokerConnection(
   broker: HubBroker,
@@ -20,13 +21,11 @@ export function watchBrokerConnection(
       return;
     }
     if (connection.state === 'connecting') return;
-    const why = connection.error ? `: ${connection.error}` : '';
-    warnings.raise(
-      BROKER_UNAVAILABLE,
-      connection.state === 'displaced'
-        ? `This hub has stopped acting on ${broker.description}${why}`
-        : `The MQTT broker at ${broker.description} is unavailable${why}. Locks cannot be commanded until it is back; Hearth keeps retrying by itself.`,
-    );
+    warnings.raise(BROKER_UNAVAILABLE, {
+      state: connection.state,
+      broker: broker.description,
+      error: connection.error,
+    });
   };
   // The hub may have started without its broker: say so at once, not at the next change.
   show(broker.connection);

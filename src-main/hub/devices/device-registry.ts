@@ -250,10 +250,10 @@ export class DeviceRegistry implements AccessDirectory {
   }
 
   remove(id: string): void {
-    this.record(id);
+    const { name } = this.record(id);
     this.revoke(id);
     this.options.store.putDevice(id, null, 'now');
-    this.options.events.emit('device_left', { id, reason: 'removed by the owner' });
+    this.options.events.emit('device_left', { id, name, reason: 'removed by the owner' });
     this.publishList();
   }
 
@@ -388,7 +388,7 @@ export class DeviceRegistry implements AccessDirectory {
 
   private record(id: string): DeviceRecord {
     const record = this.find(id);
-    if (!record) throw new ApiError('unknown_device', `there is no device "${id}"`);
+    if (!record) throw new ApiError('unknown_device', `there is no device "${id}"`, { id });
     return record;
   }
 

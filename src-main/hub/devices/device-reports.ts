@@ -1,6 +1,7 @@
 // Listens to what devices say about themselves: availability (their retained topic and will,
 // and the broker's own connect/disconnect) and state. Only a device's own messages count.
 import type { InboundMessage, MessageBus } from '../broker/bus.js';
+import { activityEntry } from '../activity/activity-entry.js';
 import type { ActivityLog } from '../activity/activity-log.js';
 import type { DeviceRegistry } from './device-registry.js';
 import { parseStateReport } from './state-report.js';
@@ -34,13 +35,9 @@ export function listenToDeviceReports(
       // and the state shown must only ever be what the lock truly reported.
       const isLock = registry.find(id)?.kind === 'lock';
       if (!report || (isLock && !LOCK_STATES.has(report.state))) {
-        activity.record({
-          kind: 'bad_state_report',
-          message: isLock
-            ? `lock ${id} reported a state that is not LOCKED, UNLOCKED, LOCKING, UNLOCKING or JAMMED`
-            : `device ${id} reported a state that is not a word or {"state","battery"} JSON`,
-          actor: id,
-        });
+        activity.record(
+          activityEntry(isLock ? 'lock_bad_state' : 'device_bad_state', { id }, { actor: id }),
+        );
         return;
       }
       registry.recordState(id, report.state, report.battery);

@@ -6,6 +6,10 @@ import type { DeviceKind } from '../../shared/devices.js';
 import { DeviceKindSchema, DeviceNameSchema } from '../../shared/devices.js';
 import type { ActionDefinition } from '../actions/action-types.js';
 import type { MessageBus } from '../broker/bus.js';
+import type { ActionProblemOf } from '../../shared/messages/action-errors.js';
+import { builtInActionDescriptions } from '../../shared/messages/built-in-actions.js';
+import { ActionProblemError } from '../actions/action-problem.js';
+import { activityEntry } from '../activity/activity-entry.js';
 import type { ActivityLog } from '../activity/activity-log.js';
 import type { DeviceRegistry } from './device-registry.js';
 import type { PermitJoin } from './permit-join.js';
@@ -25,26 +29,25 @@ type Status = 'approved' | 'pending' | 'rejected';
 export function createHandShakeAction(deps: HandShakeDependencies): ActionDefinition {
   return {
     name: 'hand_shake',
-    description:
-      'A device asks to join (hand_shake <id> [kind] [name…]); only the device <id> itself.',
+    description: builtInActionDescriptions.hand_shake,
     permission: 'anyone',
     devicesMayRun: true,
     source: 'built-in',
     run(call) {
       const { caller } = call;
-      if (caller.kind !== 'device') throw new Error('only a device may hand_shake, for itself');
+      const action = 'hand_shake';
+      if (caller.kind !== 'device')
+        refuse({ problem: 'hand_shake_not_a_device', params: { action } });
       const [id, kindWord, ...rest] = call.args;
-      if (id === undefined)
-        throw new Error('hand_shake needs the device id: hand_shake <id> [kind] [name…]');
+      if (id === undefined) refuse({ problem: 'hand_shake_without_id', params: { action } });
       if (id !== caller.deviceId) {
-        throw new Error(
-          `hand_shake names "${id.slice(0, 64)}" but the client id is "${caller.deviceId}"`,
-        );
+        const params = { action, named: id.slice(0, 64), clientId: caller.deviceId };
+        refuse({ problem: 'hand_shake_other_id', params });
       }
       // `token` as a username means a token client, so a device of that id could never log in.
-      if (id === 'token') throw new Error('the device id "token" is reserved; choose another id');
+      if (id === 'token') refuse({ problem: 'hand_shake_reserved_id', params: { action } });
       if (!deps.rateLimit.take(caller.address)) {
-        throw new Error(`too many hand_shakes from ${caller.address}; wait a minute`);
+        refuse({ problem: 'hand_shake_too_often', params: { action, address: caller.address } });
       }
       const { kind, name } = parseKindAndName(id, kindWord, rest);
       const status = decide(deps, id, kind, name, caller.address);
@@ -62,7 +65,7 @@ function parseKindAndName(
   const asKind = DeviceKindSchema.safeParse(kindWord?.toLowerCase());
   const words = asKind.success ? rest : kindWord === undefined ? [] : [kindWord, ...rest];
   const name = DeviceNameSchema.safeParse(words.length > 0 ? words.join(' ') : id);
-  if (!name.success) throw new Error('the device name must be 1 to 64 characters');
+  if (!name.success) refuse({ problem: 'hand_shake_bad_name', params: { action: 'hand_shake' } });
   return { kind: asKind.success ? asKind.data : 'other', name: name.data };
 }
 
@@ -88,12 +91,13 @@ function answer(deps: HandShakeDependencies, id: string, status: Status, address
     // The secret goes only to the address the device joined from: someone else on the LAN
     // claiming the id of an approved device before it has logged in gets nothing.
     if (record.address !== address && !record.secretUsed) {
-      deps.activity.record({
-        kind: 'secret_withheld',
-        message: `hand_shake for ${id} came from ${address}, but it joined from ${record.address ?? 'elsewhere'}: secret not sent (re-pair the device if it moved)`,
-        actor: id,
-        address,
-      });
+      deps.activity.record(
+        activityEntry(
+          'secret_withheld',
+          { id, address, joinedFrom: record.address },
+          { actor: id, address, by: { kind: 'device', id, name: record.name } },
+        ),
+      );
       toDevice = 'pending';
     } else {
       const secret = deps.registry.secretToDeliver(id);
@@ -110,4 +114,9 @@ function answer(deps: HandShakeDependencies, id: string, status: Status, address
     },
     () => {},
   );
+}
+
+/** Refuses the hand_shake with a problem the activity history and the panel can word. */
+function refuse(problem: ActionProblemOf): never {
+  throw new ActionProblemError(problem);
 }

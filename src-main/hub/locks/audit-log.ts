@@ -1,5 +1,6 @@
 // The lock audit log (contract 2.4): every lock, unlock and open, from any source, with who
 // asked, the outcome and how long it took. Append-only JSON lines in `audit.jsonl`.
+import type { Who } from '../../shared/who.js';
 import type { Logger } from '../log.js';
 import { JsonlHistory, type HistoryEntry } from '../history/jsonl-history.js';
 import type { CommandWord, LockErrorCode } from './lock-types.js';
@@ -12,6 +13,8 @@ export interface AuditEntry extends HistoryEntry {
   source: string;
   /** Who asked: a token, a device, the desktop app, the hub itself. */
   actor: string;
+  /** The same, in the family's terms ("Anna's phone"), for the panel. */
+  by: Who;
   result: 'ok' | LockErrorCode;
   /** The state the lock reported last, lower case. */
   state: string;

@@ -2,6 +2,7 @@
 // locked again through the same lock service and audit log. When that fails, the owner gets an
 // "unlocked too long" warning.
 import type { EventBus } from '../events.js';
+import { UNLOCKED_TOO_LONG, unlockedKey } from './unlocked-watch.js';
 import type { Warnings } from '../warnings.js';
 import type { LockService } from './lock-service.js';
 
@@ -41,7 +42,7 @@ export class AutoRelock {
   private cancel(id: string): void {
     clearTimeout(this.timers.get(id));
     this.timers.delete(id);
-    this.warnings.clear('unlocked_too_long', id);
+    this.warnings.clear(unlockedKey(id));
   }
 
   private async relock(id: string, minutes: number): Promise<void> {
@@ -49,12 +50,18 @@ export class AutoRelock {
     const result = await this.locks.command(id, 'LOCK', {
       source: 'auto-relock',
       actor: 'the hub',
+      by: { kind: 'hub' },
     });
     if (!result.ok) {
       this.warnings.raise(
-        'unlocked_too_long',
-        `${this.nameOf(id)} has been unlocked for more than ${minutes} min and could not be locked again: ${result.message}`,
-        id,
+        UNLOCKED_TOO_LONG,
+        {
+          name: this.nameOf(id),
+          seconds: minutes * 60,
+          relock: result.code,
+          detail: result.message,
+        },
+        unlockedKey(id),
       );
     }
   }

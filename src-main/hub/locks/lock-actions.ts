@@ -1,22 +1,25 @@
 // The original hub's MQTT actions `lock [id|all]` and `unlock [id|all]` (no argument: all).
 // The reply goes on topic `lock` / `unlock` (the dispatcher's rule) with the summary.
-import type { ActionDefinition, Caller } from '../actions/action-types.js';
+import { builtInActionDescriptions } from '../../shared/messages/built-in-actions.js';
+import type { ActionDefinition } from '../actions/action-types.js';
 import { describe } from '../actions/dispatcher.js';
 import { commandAll } from './lock-all.js';
+import type { WhoOf } from '../who-of.js';
 import type { LockService } from './lock-service.js';
 
 export function createLockActions(
   locks: LockService,
   nameOf: (id: string) => string,
+  whoOf: WhoOf,
 ): ActionDefinition[] {
   return (['LOCK', 'UNLOCK'] as const).map((command) => ({
     name: command.toLowerCase(),
-    description: `${command === 'LOCK' ? 'Locks' : 'Unlocks'} one lock (${command.toLowerCase()} <id>) or all of them (${command.toLowerCase()} or ${command.toLowerCase()} all).`,
+    description: builtInActionDescriptions[command === 'LOCK' ? 'lock' : 'unlock'],
     permission: 'control',
     devicesMayRun: false,
     source: 'built-in',
     async run(call) {
-      const who = { source: 'mqtt', actor: requesterName(call.caller) };
+      const who = { source: 'mqtt', actor: describe(call.caller), by: whoOf(call.caller) };
       const target = call.args[0];
       if (target === undefined || target.toLowerCase() === 'all') {
         return (await commandAll(locks, command, who, nameOf)).summary;
@@ -27,8 +30,4 @@ export function createLockActions(
         : `${nameOf(target)}: ${result.message}`;
     },
   }));
-}
-
-export function requesterName(caller: Caller): string {
-  return describe(caller);
 }

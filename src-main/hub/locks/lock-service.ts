@@ -77,6 +77,7 @@ export class LockService {
       command,
       source: who.source,
       actor: who.actor,
+      by: who.by,
       result: result.ok ? 'ok' : result.code,
       state: result.state,
       ms: result.ms,
@@ -88,6 +89,7 @@ export class LockService {
       source: who.source,
       result: result.ok ? 'ok' : result.code,
       ms: result.ms,
+      by: who.by,
     });
     return result;
   }

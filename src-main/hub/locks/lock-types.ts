@@ -1,4 +1,5 @@
 // Lock commands and their outcomes (contract 2.4 and 3.2).
+import type { Who } from '../../shared/who.js';
 export type CommandWord = 'LOCK' | 'UNLOCK' | 'OPEN';
 
 export type LockErrorCode =
@@ -11,10 +12,11 @@ export type LockErrorCode =
   | 'broker_unavailable'
   | 'not_supported';
 
-/** Who asked, for the audit log. */
+/** Who asked, for the audit log: as the log says it, and in the family's terms (`by`). */
 export interface Requester {
   source: string;
   actor: string;
+  by: Who;
 }
 
 export type CommandResult =

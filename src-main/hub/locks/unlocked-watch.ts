@@ -1,10 +1,14 @@
 // "Door left unlocked": a lock that stays unlocked longer than the owner's setting raises the
 // `unlocked_too_long` warning, which the panel lists and the webhook and the desktop app turn
 // into notifications. Locking it (or any other reported state) clears the warning.
+import type { WarningCode } from '../../shared/messages/warnings.js';
 import type { EventBus } from '../events.js';
 import type { Warnings } from '../warnings.js';
 
-export const UNLOCKED_TOO_LONG = 'unlocked_too_long';
+export const UNLOCKED_TOO_LONG = 'unlocked_too_long' satisfies WarningCode;
+
+/** One lock's warning, so that one lock's does not replace another's. */
+export const unlockedKey = (id: string): string => `${UNLOCKED_TOO_LONG}:${id}`;
 
 export class UnlockedWatch {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -39,8 +43,8 @@ export class UnlockedWatch {
       this.timers.delete(id);
       this.warnings.raise(
         UNLOCKED_TOO_LONG,
-        `${this.nameOf(id)} has been unlocked for more than ${formatMinutes(minutes)}.`,
-        id,
+        { name: this.nameOf(id), seconds: minutes * 60, relock: null, detail: null },
+        unlockedKey(id),
       );
     }, minutes * 60_000);
     timer.unref();
@@ -50,11 +54,6 @@ export class UnlockedWatch {
   private end(id: string): void {
     clearTimeout(this.timers.get(id));
     this.timers.delete(id);
-    this.warnings.clear(UNLOCKED_TOO_LONG, id);
+    this.warnings.clear(unlockedKey(id));
   }
-}
-
-function formatMinutes(minutes: number): string {
-  if (minutes >= 1) return `${Math.round(minutes)} min`;
-  return `${Math.round(minutes * 60)} s`;
 }

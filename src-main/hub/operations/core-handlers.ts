@@ -6,6 +6,7 @@ import type { HubBroker } from '../broker/hub-broker.js';
 import type { HubInfo } from '../../shared/hub-api.js';
 import type { Warnings } from '../warnings.js';
 import { ApiError } from '../api/error-catalogue.js';
+import type { MessageParams } from '../../shared/messages/define-messages.js';
 
 export interface CoreServices {
   eventStreams: () => number;
@@ -45,9 +46,14 @@ export function coreHandlers(services: CoreServices): CoreHandlers {
       if (caller.kind === 'anonymous') throw new ApiError('unauthorized');
       const outcome = await services.dispatcher.run(input.name, input.args, caller);
       if (outcome.ok) return { reply: outcome.reply };
+      // The problem and its parameters let the panel say exactly what went wrong.
       throw new ApiError(
         outcome.code === 'bad_message' ? 'bad_request' : outcome.code,
         outcome.message,
+        {
+          problem: outcome.problem.problem,
+          ...(outcome.problem.params as MessageParams),
+        },
       );
     },
   };

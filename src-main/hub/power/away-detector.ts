@@ -39,16 +39,3 @@ export class AwayDetector {
     this.last = now;
   }
 }
-
-export function describeAway(span: AwaySpan): string {
-  const seconds = Math.round((span.toMs - span.fromMs) / 1000);
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const length =
-    hours > 0 ? `${hours} h ${minutes} min` : minutes > 0 ? `${minutes} min` : `${seconds} s`;
-  const time = (ms: number) => new Date(ms).toISOString().slice(11, 19);
-  return (
-    `Hearth was not running for ${length} (${time(span.fromMs)}–${time(span.toMs)} UTC; the computer slept or the hub was frozen), ` +
-    'so nobody answered the door meanwhile. Lock states are what each lock last reported; a lock that dropped off shows offline until it reconnects and reports again.'
-  );
-}

@@ -2,6 +2,7 @@
 // validated by the state schema (strict, so a typo'd key is an error) before anything changes.
 // Then each setting takes effect: broker limits at once, the old-devices switch with its warning.
 import { z } from 'zod';
+import type { WarningCode } from '../../shared/messages/warnings.js';
 import { ApiError } from '../api/error-catalogue.js';
 import { describeZodError } from '../api/error-handler.js';
 import type { BrokerLimits } from '../broker/limits.js';
@@ -9,7 +10,7 @@ import { SettingsSchema, type Settings } from '../store/state-schema.js';
 import type { StateStore } from '../store/state-store.js';
 import type { Warnings } from '../warnings.js';
 
-export const NO_SECRET_WARNING = 'devices_without_secret';
+export const NO_SECRET_WARNING = 'devices_without_secret' satisfies WarningCode;
 
 export interface SettingsPatch {
   broker?: Record<string, unknown> | undefined;
@@ -88,10 +89,7 @@ export class SettingsService {
   /** Contract 2.3.6: while old devices may connect without a secret, the owner is warned. */
   private announceNoSecret(): void {
     if (this.store.state.settings.devices.allowWithoutSecret) {
-      this.warnings.raise(
-        NO_SECRET_WARNING,
-        'Devices may connect without a secret ("allow devices without secret" is on): anyone on the network can pose as an approved device. Turn it off once your old devices are replaced.',
-      );
+      this.warnings.raise(NO_SECRET_WARNING, {});
     } else {
       this.warnings.clear(NO_SECRET_WARNING);
     }

@@ -2,8 +2,10 @@
 // written, so a refusal (a file from a newer Hearth) leaves the folder exactly as it was.
 // Unusable files are renamed aside, never deleted, and the panel is warned.
 import path from 'node:path';
+import type { WarningCode, WarningParams } from '../../shared/messages/warnings.js';
 import { StartupError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { warningEnglish, type OnWarning } from '../warnings.js';
 import {
   BACKUP_FILE,
   copyAside,
@@ -26,7 +28,7 @@ export interface StartingState {
 export function resolveStartingState(
   dir: string,
   log: Logger,
-  onWarning: (code: string, message: string) => void,
+  onWarning: OnWarning,
 ): StartingState {
   const main = inspectStateFile(path.join(dir, STATE_FILE));
   const backup = inspectStateFile(path.join(dir, BACKUP_FILE));
@@ -35,9 +37,10 @@ export function resolveStartingState(
 
   const leftovers = removeWriteLeftovers(dir);
   if (leftovers.length > 0) log.info('removed temp files of an interrupted write', { leftovers });
-  const warn = (code: string, message: string): void => {
+  const warn = <C extends WarningCode>(code: C, params: WarningParams<C>): void => {
+    const message = warningEnglish(code, params);
     log.warn(message, { code });
-    onWarning(code, message);
+    onWarning(code, message, params);
   };
   keepPreMigrationCopy(dir, STATE_FILE, main, log);
   keepPreMigrationCopy(dir, BACKUP_FILE, backup, log);
@@ -45,10 +48,7 @@ export function resolveStartingState(
   if (main.kind === 'good') {
     if (backup.kind === 'corrupt') {
       const moved = moveAside(dir, BACKUP_FILE, 'corrupt');
-      warn(
-        'state_backup_corrupt',
-        `${BACKUP_FILE} could not be used (${backup.reason}); it was moved to ${moved}; ${STATE_FILE} is fine`,
-      );
+      warn('state_backup_corrupt', { reason: backup.reason, movedTo: moved });
     }
     return {
       state: main.state,
@@ -62,27 +62,25 @@ export function resolveStartingState(
     return { state: defaultState(), main: null, backup: null };
   }
 
-  const problems: string[] = [];
-  if (main.kind === 'corrupt') {
-    const moved = moveAside(dir, STATE_FILE, 'corrupt');
-    problems.push(`${STATE_FILE} could not be used (${main.reason}); it was moved to ${moved}`);
-  } else {
-    problems.push(`${STATE_FILE} was missing`);
-  }
+  const mainProblem =
+    main.kind === 'corrupt'
+      ? { reason: main.reason, movedTo: moveAside(dir, STATE_FILE, 'corrupt') }
+      : { reason: null, movedTo: null };
   if (backup.kind === 'good') {
-    const code = main.kind === 'corrupt' ? 'state_corrupt' : 'state_restored';
-    warn(code, `${problems.join('; ')}; the last good copy (${BACKUP_FILE}) was loaded`);
+    if (main.kind === 'corrupt')
+      warn('state_corrupt', { outcome: 'backup_loaded', ...noBackup, ...mainProblem });
+    else warn('state_restored', {});
     return { state: backup.state, main: null, backup: backup.raw };
   }
-  if (backup.kind === 'corrupt') {
-    const moved = moveAside(dir, BACKUP_FILE, 'corrupt');
-    problems.push(`${BACKUP_FILE} could not be used (${backup.reason}); it was moved to ${moved}`);
-  } else {
-    problems.push(`there is no ${BACKUP_FILE}`);
-  }
-  warn('state_corrupt', `${problems.join('; ')}; the hub started from default settings`);
+  const backupProblem =
+    backup.kind === 'corrupt'
+      ? { backupReason: backup.reason, backupMovedTo: moveAside(dir, BACKUP_FILE, 'corrupt') }
+      : noBackup;
+  warn('state_corrupt', { outcome: 'defaults', ...mainProblem, ...backupProblem });
   return { state: defaultState(), main: null, backup: null };
 }
+
+const noBackup = { backupReason: null, backupMovedTo: null };
 
 function newerFile(name: string, version: number): StartupError {
   return new StartupError(

@@ -4,8 +4,10 @@
 // the hub and is never silently wiped; a file from a newer Hearth is never touched.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { WarningCode } from '../../shared/messages/warnings.js';
 import { StartupError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { warningEnglish, type OnWarning } from '../warnings.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { DataDirLock } from './data-dir-lock.js';
 import { ensureUsableDataDir, isPermissionError, reason, unwritable } from './data-dir.js';
@@ -23,8 +25,8 @@ import { deepFreeze, freezeState, setRecord } from './state-freeze.js';
 export interface StateStoreOptions {
   dataDir: string;
   log: Logger;
-  /** Raised for the panel: a recovered file, a failed backup. `code` is stable, `message` is for people. */
-  onWarning: (code: string, message: string) => void;
+  /** Raised for the panel: a recovered file, a failed backup (a warning code, see Warnings). */
+  onWarning: OnWarning;
   /** The condition behind a warning is over (state.json could be written again). */
   onWarningCleared?: (code: string) => void;
 }
@@ -34,7 +36,7 @@ export class StateValidationError extends Error {
   override readonly name = 'StateValidationError';
 }
 
-export const STATE_NOT_SAVED = 'state_not_saved';
+export const STATE_NOT_SAVED = 'state_not_saved' satisfies WarningCode;
 
 /** state.json could not be written (disk full, folder read-only); nothing was changed. */
 export class StateWriteError extends Error {
@@ -211,10 +213,11 @@ export class StateStore {
     try {
       this.#writer.writeMain(next, serialized);
     } catch (error) {
-      const message = `The hub could not save its state (${reason(error)}); nothing was changed. Free some disk space or make the data folder writable (${this.dataDir}).`;
+      const params = { reason: reason(error), folder: this.dataDir };
+      const message = warningEnglish(STATE_NOT_SAVED, params);
       if (!this.#notSaved) this.#log.error('state.json could not be written', { error });
       this.#notSaved = true;
-      this.#onWarning(STATE_NOT_SAVED, message);
+      this.#onWarning(STATE_NOT_SAVED, message, params);
       throw new StateWriteError(message, { cause: error });
     }
     if (this.#notSaved) {
@@ -229,9 +232,10 @@ export class StateStore {
       this.#writer.writeBackup(next, serialized);
     } catch (error) {
       // The change itself is saved; only the spare copy is behind.
-      const message = `state.json.bak could not be refreshed (${reason(error)}); the last good copy is older than the state`;
+      const params = { reason: reason(error) };
+      const message = warningEnglish('state_backup_failed', params);
       this.#log.warn(message, { error });
-      this.#onWarning('state_backup_failed', message);
+      this.#onWarning('state_backup_failed', message, params);
     }
   }
 

@@ -1,11 +1,16 @@
 // The original hub's `find_stranger [camera] [n]` (contract 2.1): replies on topic
 // `find_stranger` with signed links to the newest n pictures, one per line (an empty reply when
 // there are none). Bad arguments throw, so the dispatcher logs them and sends no reply.
+import {
+  builtInActionDescriptions,
+  FIND_STRANGER_DEFAULT,
+  FIND_STRANGER_MAX,
+} from '../../shared/messages/built-in-actions.js';
 import type { ActionDefinition } from '../actions/action-types.js';
 import type { StrangerService } from './stranger-service.js';
 
-const DEFAULT_COUNT = 5;
-const MAX_COUNT = 50;
+const DEFAULT_COUNT = FIND_STRANGER_DEFAULT;
+const MAX_COUNT = FIND_STRANGER_MAX;
 const DEVICE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function createFindStrangerAction(
@@ -13,7 +18,7 @@ export function createFindStrangerAction(
 ): ActionDefinition {
   return {
     name: 'find_stranger',
-    description: `Replies with links to the newest stranger pictures, one per line: find_stranger [camera] [n] (n 1-${MAX_COUNT}, default ${DEFAULT_COUNT}).`,
+    description: builtInActionDescriptions.find_stranger,
     permission: 'control',
     devicesMayRun: false,
     source: 'built-in',

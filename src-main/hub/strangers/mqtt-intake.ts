@@ -4,6 +4,7 @@
 // frame guard (`settings.broker.maxPacketBytes`) is what cuts an oversized publish off early.
 import type { InboundMessage, MessageBus } from '../broker/bus.js';
 import type { Logger } from '../log.js';
+import { activityEntry } from '../activity/activity-entry.js';
 import type { ActivityLog } from '../activity/activity-log.js';
 import type { StrangerService } from './stranger-service.js';
 
@@ -18,12 +19,13 @@ export function listenForPictures(
   return bus.subscribe(STRANGER_TOPIC_FILTER, (message) => {
     const camera = senderOwnCamera(message);
     if (camera === null) {
-      activity.record({
-        kind: 'stranger_refused',
-        message: `a picture on ${message.topic} did not come from that device itself`,
-        actor: message.clientId ?? 'unknown',
-        data: { via: 'mqtt', code: 'forbidden' },
-      });
+      activity.record(
+        activityEntry(
+          'picture_not_its_own',
+          { topic: message.topic },
+          { actor: message.clientId ?? 'unknown', data: { via: 'mqtt', code: 'forbidden' } },
+        ),
+      );
       return;
     }
     strangers.intake(camera, message.payload, 'mqtt').catch((error: unknown) => {

@@ -4,7 +4,10 @@
 // picture and on a timer). A full disk is a warning, never a crash.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { ActivityParams } from '../../shared/messages/activity.js';
+import type { WarningCode } from '../../shared/messages/warnings.js';
 import type { StrangerView } from '../../shared/operations/strangers.js';
+import { activityEntry } from '../activity/activity-entry.js';
 import type { ActivityLog } from '../activity/activity-log.js';
 import type { Logger } from '../log.js';
 import type { StrangerSettings } from '../store/state-schema.js';
@@ -16,7 +19,7 @@ import type { PictureType } from './picture-format.js';
 import type { StrangerQuery, StrangerRecord } from './stranger-index.js';
 
 export const STRANGERS_FOLDER = 'strangers';
-export const DISK_FULL_WARNING = 'strangers_disk_full';
+export const DISK_FULL_WARNING = 'strangers_disk_full' satisfies WarningCode;
 const RETENTION_EVERY_MS = 10 * 60 * 1000;
 /** Pictures waiting to be written may hold this much memory at most (or two at the cap). */
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
@@ -191,20 +194,25 @@ export class StrangerService {
   ): Refusal | { ok: true; type: PictureType } {
     const settings = this.options.settings();
     if (!this.isApprovedCamera(camera)) {
-      return this.refuse(camera, via, 'not_a_camera', `${camera} is not an approved camera`);
+      return this.refuse('not_a_camera', 'picture_not_a_camera', { camera, via });
     }
     if (bytes.length > settings.maxPictureBytes) {
-      return this.refuse(
+      return this.refuse('payload_too_large', 'picture_too_large', {
         camera,
         via,
-        'payload_too_large',
-        `the picture is over ${settings.maxPictureBytes} bytes`,
-      );
+        limit: settings.maxPictureBytes,
+      });
     }
     const sniffed = sniffPicture(bytes);
-    if (!sniffed.ok) return this.refuse(camera, via, 'not_a_picture', sniffed.reason);
+    if (!sniffed.ok) {
+      return this.refuse('not_a_picture', 'picture_not_a_picture', {
+        camera,
+        via,
+        detail: sniffed.reason,
+      });
+    }
     if (this.pendingBytes + bytes.length > Math.max(MAX_PENDING_BYTES, 2 * bytes.length)) {
-      return this.refuse(camera, via, 'busy', 'too many pictures are waiting to be stored');
+      return this.refuse('busy', 'picture_busy', { camera, via });
     }
     return { ok: true, type: sniffed.type };
   }
@@ -231,21 +239,32 @@ export class StrangerService {
   private storeFailed(camera: string, via: Via, error: unknown): Refusal {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {
-      const message = `The disk holding ${this.store.root} is full: stranger pictures are not being stored. Free some space or lower the stranger retention settings.`;
-      this.options.warnings.raise(DISK_FULL_WARNING, message);
-      return this.refuse(camera, via, 'disk_full', 'the disk is full; the picture was not stored');
+      this.options.warnings.raise(DISK_FULL_WARNING, { folder: this.store.root });
+      return this.refuse('disk_full', 'picture_disk_full', { camera, via });
     }
     this.options.log.error('a stranger picture could not be stored', { error });
-    return this.refuse(camera, via, 'store_failed', 'the picture could not be stored');
+    return this.refuse('store_failed', 'picture_not_stored', { camera, via });
   }
 
-  private refuse(camera: string, via: Via, code: IntakeRefusal, message: string): Refusal {
-    this.options.activity.record({
-      kind: 'stranger_refused',
-      message: `picture from ${camera} over ${via} refused: ${message}`,
-      actor: camera,
-      data: { code, via },
+  private refuse<C extends PictureRefusal>(
+    code: IntakeRefusal,
+    what: C,
+    params: ActivityParams<C> & { camera: string; via: Via },
+  ): Refusal {
+    const entry = activityEntry(what, params, {
+      actor: params.camera,
+      data: { code, via: params.via },
     });
-    return { ok: false, code, message };
+    this.options.activity.record(entry);
+    // The English after "refused: " (a camera id has no spaces), as the HTTP error says it.
+    return { ok: false, code, message: entry.message.replace(/^.*? refused: /, '') };
   }
 }
+
+type PictureRefusal =
+  | 'picture_not_a_camera'
+  | 'picture_too_large'
+  | 'picture_not_a_picture'
+  | 'picture_busy'
+  | 'picture_disk_full'
+  | 'picture_not_stored';

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
+import { warningEnglish, type OnWarning } from '../warnings.js';
 
 /** Seals secrets the app must read back (the desktop app: Electron safeStorage). */
 export interface SecretSealer {
@@ -28,7 +29,7 @@ const VALID_YEARS = 10;
 
 export async function loadOrCreateHubCertificate(
   dataDir: string,
-  onWarning: (code: string, message: string) => void,
+  onWarning: OnWarning,
   sealer?: SecretSealer,
 ): Promise<HubCertificate> {
   const dir = join(dataDir, 'tls');
@@ -49,10 +50,11 @@ export async function loadOrCreateHubCertificate(
       for (const path of [keyPath, sealedPath, certPath]) {
         if (existsSync(path)) renameSync(path, `${path}.damaged-${stamp}`);
       }
+      const params = { error: (error as Error).message };
       onWarning(
         'tls_certificate_replaced',
-        `The hub's TLS certificate could not be read (${(error as Error).message}); a new one was made. ` +
-          'Devices that pinned the old fingerprint must be given the new one.',
+        warningEnglish('tls_certificate_replaced', params),
+        params,
       );
     }
   }

@@ -1,6 +1,7 @@
 // Action files (contract 3.2): their status, the owner's upload and removal, and confirming
 // code sent over MQTT (save_action_file) by its SHA-256.
 import { z } from 'zod';
+import { MessageParamsSchema } from '../messages/define-messages.js';
 import { NoInput, op } from '../operation-def.js';
 
 export const ActionFileNameSchema = z
@@ -12,10 +13,14 @@ export const ActionFileNameSchema = z
 const Sha256Schema = z.string().regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256 is 64 hex digits');
 const FileAndHash = z.object({ file: z.string(), sha256: z.string() });
 
+/** Why a file or an export did not load, for the panel's own sentence (see action-errors.ts). */
+export const ActionProblemSchema = z.object({ problem: z.string(), params: MessageParamsSchema });
+
 export const ActionFiguresSchema = z.object({
   calls: z.number().int(),
   errors: z.number().int(),
   lastError: z.string().nullable(),
+  lastProblem: ActionProblemSchema.nullable(),
   meanMs: z.number(),
   worstMs: z.number(),
 });
@@ -24,8 +29,12 @@ export const ActionFileStatusSchema = z.object({
   file: z.string(),
   status: z.enum(['loaded', 'invalid']),
   error: z.string().nullable(),
+  /** `error` as a problem and parameters; null when the file loaded. */
+  problem: ActionProblemSchema.nullable(),
   actions: z.array(z.string()),
-  skipped: z.array(z.object({ export: z.string(), reason: z.string() })),
+  skipped: z.array(
+    z.object({ export: z.string(), reason: z.string() }).extend(ActionProblemSchema.shape),
+  ),
   sha256: z.string().nullable(),
 });
 
@@ -57,6 +66,7 @@ export const actionFileOperations = {
     output: FileAndHash.extend({
       status: z.enum(['loaded', 'invalid']),
       error: z.string().nullable(),
+      problem: ActionProblemSchema.nullable(),
       actions: z.array(z.string()),
     }),
     http: { method: 'post', path: '/api/v1/actions' },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DeviceIdParamSchema } from '../devices.js';
 import { NoInput, PageInput, op } from '../operation-def.js';
+import { WhoSchema } from '../who.js';
 
 const ById = z.object({ id: DeviceIdParamSchema });
 const Confirmed = z.object({ id: z.string(), state: z.string(), ms: z.number() });
@@ -20,6 +21,8 @@ export const AuditEntrySchema = z.object({
   command: z.string(),
   source: z.string(),
   actor: z.string(),
+  /** Who asked, in the family's terms (absent in entries written before it existed). */
+  by: WhoSchema.optional(),
   result: z.string(),
   state: z.string(),
   ms: z.number(),

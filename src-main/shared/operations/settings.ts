@@ -1,6 +1,8 @@
 // Settings and the activity history (contract 3.2).
 import { z } from 'zod';
+import { MessageParamsSchema } from '../messages/define-messages.js';
 import { NoInput, PageInput, op } from '../operation-def.js';
+import { WhoSchema } from '../who.js';
 
 export const SettingsViewSchema = z.object({
   broker: z.object({
@@ -66,12 +68,20 @@ export const SettingsViewSchema = z.object({
   }),
 });
 
+/**
+ * `kind` is one of activityKinds; `code` says exactly what happened, from the activity codes
+ * (or, for kind `warning` / `action_error`, a warning code / action problem) with its `params`;
+ * `by` is who did it. Entries written before codes existed have only `message` (English).
+ */
 export const ActivityEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
   kind: z.string(),
+  code: z.string().optional(),
+  params: MessageParamsSchema.optional(),
   message: z.string(),
   actor: z.string().optional(),
+  by: WhoSchema.optional(),
   address: z.string().optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 });

@@ -46,7 +46,7 @@ export const actionsStrings = defineStrings(
     'actions.files.status.invalid': 'invalid',
     'actions.files.actions': 'Actions: {list}',
     'actions.files.noActions': 'No actions from this file.',
-    'actions.files.skipped': 'Export {name} skipped: {reason}',
+    'actions.table.fromFile': 'From {file}.',
     'actions.files.deleteQuestion': 'Delete {file}?',
     'actions.files.deleteFailed': 'Could not delete {file}: {error}',
     'actions.files.needsAdmin': 'Loading a file needs the admin token.',
@@ -55,7 +55,7 @@ export const actionsStrings = defineStrings(
     'actions.load.busy': 'Loading…',
     'actions.load.done': 'Loaded {file}. Its actions: {actions}.',
     'actions.load.invalid':
-      '{file} was saved but does not work: {error}. Its actions from before (if any) keep running until it is fixed.',
+      '{problem}. It was saved; its actions from before (if any) keep running until it is fixed.',
     'actions.load.failed': '{file} was not loaded: {error}',
     'actions.load.badName':
       '{file} cannot be an action file: the name must be 1–64 of A–Z a–z 0–9 . _ - and end in .mjs or .js. Rename it and try again.',
@@ -105,7 +105,7 @@ export const actionsStrings = defineStrings(
     'actions.files.status.invalid': '无效',
     'actions.files.actions': '动作：{list}',
     'actions.files.noActions': '此文件没有提供动作。',
-    'actions.files.skipped': '导出项 {name} 已跳过：{reason}',
+    'actions.table.fromFile': '来自 {file}。',
     'actions.files.deleteQuestion': '删除 {file}？',
     'actions.files.deleteFailed': '无法删除 {file}：{error}',
     'actions.files.needsAdmin': '加载文件需要管理员令牌。',
@@ -113,8 +113,7 @@ export const actionsStrings = defineStrings(
     'actions.load.button': '加载动作文件…',
     'actions.load.busy': '正在加载…',
     'actions.load.done': '已加载 {file}。其中的动作：{actions}。',
-    'actions.load.invalid':
-      '{file} 已保存，但无法使用：{error}。修好之前，它原有的动作（如果有）继续运行。',
+    'actions.load.invalid': '{problem}。文件已保存；修好之前，它原有的动作（如果有）继续运行。',
     'actions.load.failed': '{file} 未能加载：{error}',
     'actions.load.badName':
       '{file} 不能作为动作文件：文件名须为 1–64 个 A–Z a–z 0–9 . _ - 字符，并以 .mjs 或 .js 结尾。请重命名后再试。',

@@ -41,6 +41,8 @@ export const activityStrings = defineStrings(
     'activity.column.device': 'Device',
     'activity.column.who': 'Who',
     'activity.column.details': 'Details',
+    'activity.audit.ok': 'Done: {state} ({ms} ms)',
+    'activity.audit.failed': 'Not done: {result}; the lock is {state} ({ms} ms)',
   },
   {
     'activity.empty.title': '还没有动态',
@@ -79,5 +81,7 @@ export const activityStrings = defineStrings(
     'activity.column.device': '设备',
     'activity.column.who': '来源',
     'activity.column.details': '详情',
+    'activity.audit.ok': '完成：{state}（{ms} 毫秒）',
+    'activity.audit.failed': '未完成：{result}；门锁现在是“{state}”（{ms} 毫秒）',
   },
 );

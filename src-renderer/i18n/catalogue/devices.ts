@@ -96,7 +96,8 @@ export const devicesStrings = defineStrings(
     'devices.detail.noAudit': 'No lock commands yet.',
     'devices.detail.loadFailed': 'Could not load this device’s history: {error}',
     'devices.detail.gone': 'This device was removed.',
-    'devices.detail.auditEntry': '{command} by {actor} ({source}): {result}',
+    'devices.detail.auditEntry': '{command} by {actor}: {result}',
+    'devices.detail.auditOk': 'done',
 
     'devices.permit.title': 'Joining',
     'devices.permit.open':
@@ -204,7 +205,8 @@ export const devicesStrings = defineStrings(
     'devices.detail.noAudit': '还没有门锁命令。',
     'devices.detail.loadFailed': '无法加载这台设备的记录：{error}',
     'devices.detail.gone': '这台设备已被移除。',
-    'devices.detail.auditEntry': '{actor}（{source}）{command}：{result}',
+    'devices.detail.auditEntry': '{actor} {command}：{result}',
+    'devices.detail.auditOk': '完成',
 
     'devices.permit.title': '加入',
     'devices.permit.open': '已开放：现在请求加入的新设备会被立即批准。关闭倒计时',

@@ -1,10 +1,17 @@
 // The whole catalogue: every area's strings merged, one table per language. Each area has its
-// own file so views can be worked on side by side; keys are prefixed with the area's name.
+// own file so views can be worked on side by side; keys are prefixed with the area's name. The
+// hub's own codes (warnings, activity, errors, events) have an area each, typed by those codes.
 import { actionsStrings } from './actions.js';
 import { activityStrings } from './activity.js';
+import { builtInActionStrings } from './built-in-actions.js';
 import { commonStrings } from './common.js';
 import { devicesStrings } from './devices.js';
 import { homeStrings } from './home.js';
+import { hubActionErrorStrings } from './hub-action-errors.js';
+import { hubActivityKindStrings, hubActivityStrings } from './hub-activity.js';
+import { deviceKindWordStrings, hubEventLabelStrings, hubEventStrings } from './hub-events.js';
+import { hubHttpErrorStrings } from './hub-http-errors.js';
+import { hubWarningStrings } from './hub-warnings.js';
 import { integrationsStrings } from './integrations.js';
 import { pairingStrings } from './pairing.js';
 import { sessionsStrings } from './sessions.js';
@@ -22,6 +29,15 @@ const areas = [
   sessionsStrings,
   pairingStrings,
   integrationsStrings,
+  hubWarningStrings,
+  hubActivityStrings,
+  hubActivityKindStrings,
+  hubActionErrorStrings,
+  hubHttpErrorStrings,
+  hubEventLabelStrings,
+  hubEventStrings,
+  deviceKindWordStrings,
+  builtInActionStrings,
 ] as const;
 
 export const english = Object.assign(
@@ -36,7 +52,16 @@ export const english = Object.assign(
   typeof settingsStrings.en &
   typeof sessionsStrings.en &
   typeof pairingStrings.en &
-  typeof integrationsStrings.en;
+  typeof integrationsStrings.en &
+  typeof hubWarningStrings.en &
+  typeof hubActivityStrings.en &
+  typeof hubActivityKindStrings.en &
+  typeof hubActionErrorStrings.en &
+  typeof hubHttpErrorStrings.en &
+  typeof hubEventLabelStrings.en &
+  typeof hubEventStrings.en &
+  typeof deviceKindWordStrings.en &
+  typeof builtInActionStrings.en;
 
 export type StringKey = keyof typeof english;
 

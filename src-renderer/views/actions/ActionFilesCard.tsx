@@ -6,8 +6,9 @@ import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { StatusPill } from '../../components/StatusPill.js';
 import { TextWithCode } from '../../components/Code.js';
-import { useT } from '../../i18n/LanguageProvider.js';
+import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
 import { errorText } from '../error-text.js';
+import { fileProblemText } from './action-format.js';
 import { ActionFilesEmpty } from './ActionFilesEmpty.js';
 import { LoadActionFile, type LoadMessage } from './LoadActionFile.js';
 import type { ActionFiles } from './use-actions.js';
@@ -21,6 +22,7 @@ interface ActionFilesCardProps {
 
 export function ActionFilesCard({ session, files, admin, onChanged }: ActionFilesCardProps) {
   const t = useT();
+  const { language } = useLanguage();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadMessage, setLoadMessage] = useState<LoadMessage>(null);
@@ -102,7 +104,9 @@ export function ActionFilesCard({ session, files, admin, onChanged }: ActionFile
                 <StatusPill tone={file.status === 'loaded' ? 'ok' : 'bad'}>
                   {t(`actions.files.status.${file.status}`)}
                 </StatusPill>
-                {file.error && <p className="item-error">{file.error}</p>}
+                {file.status === 'invalid' && (
+                  <p className="item-error">{fileProblemText(file, { t, language })}</p>
+                )}
                 <p className="item-note">
                   {file.actions.length > 0
                     ? t('actions.files.actions', { list: file.actions.join(', ') })
@@ -110,7 +114,7 @@ export function ActionFilesCard({ session, files, admin, onChanged }: ActionFile
                 </p>
                 {file.skipped.map((skip) => (
                   <p key={skip.export} className="item-note">
-                    {t('actions.files.skipped', { name: skip.export, reason: skip.reason })}
+                    {fileProblemText({ problem: skip, error: skip.reason }, { t, language })}
                   </p>
                 ))}
               </div>

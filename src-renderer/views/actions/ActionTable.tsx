@@ -1,9 +1,16 @@
 // The action table: every action a message or the panel can run, who may run it, where it
 // comes from and how it has been doing.
 import type { ActionInfo } from '../../../src-main/shared/hub-api.js';
-import { useT } from '../../i18n/LanguageProvider.js';
+import { TextWithCode } from '../../components/Code.js';
+import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
 import type { TokenScope } from '../use-token-scope.js';
-import { formatMs, mayRunWith, whoMayRun } from './action-format.js';
+import {
+  actionDescription,
+  fileProblemText,
+  formatMs,
+  mayRunWith,
+  whoMayRun,
+} from './action-format.js';
 
 interface ActionTableProps {
   actions: ActionInfo[];
@@ -13,6 +20,7 @@ interface ActionTableProps {
 
 export function ActionTable({ actions, scope, onRun }: ActionTableProps) {
   const t = useT();
+  const { language } = useLanguage();
   return (
     <div className="table-scroll">
       <table className="table">
@@ -45,7 +53,9 @@ export function ActionTable({ actions, scope, onRun }: ActionTableProps) {
             <tr key={action.name}>
               <th scope="row">
                 <code>{action.name}</code>
-                {action.description && <div className="cell-note">{action.description}</div>}
+                <div className="cell-note">
+                  <TextWithCode text={actionDescription(action, t)} />
+                </div>
               </th>
               <td data-label={t('actions.table.who')}>{whoMayRun(action, t)}</td>
               <td data-label={t('actions.table.source')}>
@@ -71,7 +81,12 @@ export function ActionTable({ actions, scope, onRun }: ActionTableProps) {
                 {formatMs(action.figures.worstMs, action.figures.calls)}
               </td>
               <td data-label={t('actions.table.lastError')} className="cell-error">
-                {action.figures.lastError ?? '—'}
+                {action.figures.lastError === null
+                  ? '—'
+                  : fileProblemText(
+                      { problem: action.figures.lastProblem, error: action.figures.lastError },
+                      { t, language },
+                    )}
               </td>
               <td className="cell-run">
                 {mayRunWith(action, scope) && (

@@ -2,9 +2,10 @@
 // file dialog) read as base64 and sent with uploadActionFile.
 import { useRef, useState } from 'react';
 import type { HubSession } from '../../api/hub-session.js';
-import { useT } from '../../i18n/LanguageProvider.js';
+import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
 import type { Translate } from '../../i18n/translate.js';
 import { errorText } from '../error-text.js';
+import { fileProblemText } from './action-format.js';
 
 const MAX_BYTES = 256 * 1024;
 const NAME_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}\.(mjs|js)$/;
@@ -21,6 +22,7 @@ interface LoadActionFileProps {
 
 export function LoadActionFile({ session, onLoaded, message, setMessage }: LoadActionFileProps) {
   const t = useT();
+  const { language } = useLanguage();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
@@ -47,7 +49,9 @@ export function LoadActionFile({ session, onLoaded, message, setMessage }: LoadA
             }
           : {
               ok: false,
-              text: t('actions.load.invalid', { file: result.file, error: result.error ?? '' }),
+              text: t('actions.load.invalid', {
+                problem: fileProblemText(result, { t, language }),
+              }),
             },
       );
       onLoaded(result.file);

@@ -5,7 +5,7 @@ import type { RowFilter } from './activity-rows.js';
 
 interface ActivityFiltersProps {
   filter: RowFilter;
-  kinds: string[];
+  kinds: Array<{ code: string; label: string }>;
   onChange(filter: RowFilter): void;
   exportDisabled: boolean;
   onExport(format: 'csv' | 'json'): void;
@@ -34,8 +34,8 @@ export function ActivityFilters({
         >
           <option value="">{t('activity.filter.allKinds')}</option>
           {kinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {kind}
+            <option key={kind.code} value={kind.code}>
+              {kind.label}
             </option>
           ))}
         </select>

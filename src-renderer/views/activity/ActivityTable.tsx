@@ -33,8 +33,8 @@ export function ActivityTable({ rows, caption }: { rows: ActivityRow[]; caption:
               <td data-label={columns.at} className="cell-time">
                 <time dateTime={row.at}>{formatDateTime(row.at, language)}</time>
               </td>
-              <td data-label={columns.kind}>
-                <code>{row.kind}</code>
+              <td data-label={columns.kind} data-kind={row.kindCode}>
+                {row.kind}
               </td>
               <Cell label={columns.device} text={row.device} />
               <Cell label={columns.who} text={row.who} />

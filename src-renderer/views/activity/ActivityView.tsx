@@ -6,17 +6,18 @@ import type { HubSession } from '../../api/hub-session.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { LoadingLine } from '../../components/LoadingLine.js';
 import { useLiveEvents, type LiveEventLog } from '../../hooks/live-event-log.js';
-import { useT } from '../../i18n/LanguageProvider.js';
+import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
 import { EmptyStateCard } from '../EmptyStateCard.js';
 import { findView } from '../view-catalogue.js';
 import {
   auditRow,
   filterRows,
   historyRow,
-  liveRow,
+  kindsOf,
   type ActivityRow,
   type RowFilter,
 } from './activity-rows.js';
+import { liveRow } from './live-rows.js';
 import { ActivityFilters } from './ActivityFilters.js';
 import { ActivityTable } from './ActivityTable.js';
 import { ActivityTabs, panelId, tabId, type ActivitySource } from './ActivityTabs.js';
@@ -32,6 +33,7 @@ interface ActivityViewProps {
 
 export function ActivityView({ session, liveEvents }: ActivityViewProps) {
   const t = useT();
+  const { language } = useLanguage();
   const [source, setSource] = useState<ActivitySource>('history');
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const live = useLiveEvents(liveEvents);
@@ -57,11 +59,12 @@ export function ActivityView({ session, liveEvents }: ActivityViewProps) {
   );
 
   const rows: ActivityRow[] | null = useMemo(() => {
-    if (source === 'live') return live.map(liveRow);
-    if (source === 'history') return history.entries?.map(historyRow) ?? null;
-    return audit.entries?.map(auditRow) ?? null;
-  }, [source, live, history.entries, audit.entries]);
-  const kinds = useMemo(() => [...new Set((rows ?? []).map((row) => row.kind))].sort(), [rows]);
+    const speaker = { t, language };
+    if (source === 'live') return live.map((event) => liveRow(event, speaker));
+    if (source === 'history') return history.entries?.map((e) => historyRow(e, speaker)) ?? null;
+    return audit.entries?.map((entry) => auditRow(entry, speaker)) ?? null;
+  }, [source, live, history.entries, audit.entries, t, language]);
+  const kinds = useMemo(() => kindsOf(rows ?? []), [rows]);
   const shown = rows ? filterRows(rows, filter) : null;
   const paged: PagedHistory<unknown> | null =
     source === 'history' ? history : source === 'audit' ? audit : null;

@@ -1,14 +1,25 @@
 // The three sources of the Activity view (live events, the activity history, the lock audit
-// log) as one row shape, so one table, one filter and one export serve them all. Texts here
-// come from the hub and its devices: they are shown as plain text, never as markup.
-import type { HubEvent } from '../../../src-main/shared/events.js';
+// log) as one row shape, so one table, one filter and one export serve them all. Every cell is
+// worded by the panel from the hub's codes (hub-text.ts); what devices and people named (a
+// device's name, an engine's error) appears inside those sentences, as plain text.
 import type { OperationOutput } from '../../../src-main/shared/hub-api.js';
-import type { LiveEvent } from '../../hooks/live-event-log.js';
+import {
+  commandText,
+  entryWhoText,
+  lockStateText,
+  resultText,
+  whoText,
+} from '../home/lock-words.js';
+import { activityKindText, activityText } from '../hub-text/hub-text.js';
+import type { Speaker } from '../hub-text/speaker.js';
 
 export interface ActivityRow {
   key: string;
   at: string;
+  /** What the Kind column and the filter show. */
   kind: string;
+  /** What the kind filter matches: the hub's kind or event type, or the lock command. */
+  kindCode: string;
   device: string;
   who: string;
   details: string;
@@ -19,95 +30,51 @@ export interface ActivityRow {
 export type ActivityEntry = OperationOutput<'listActivity'>['entries'][number];
 export type AuditEntry = OperationOutput<'listAudit'>['entries'][number];
 
-export function liveRow({ n, event }: LiveEvent): ActivityRow {
-  const data = event.data as Record<string, unknown>;
-  const device = data.device as { id: string; name: string } | undefined;
-  return {
-    key: `live-${n}`,
-    at: event.at,
-    kind: event.type,
-    device: device ? `${device.name} (${device.id})` : text(data.id ?? data.camera),
-    who: text(
-      event.type === 'lock_command'
-        ? data.source
-        : event.type === 'action_error'
-          ? data.caller
-          : '',
-    ),
-    details: describeEvent(event),
-    raw: event,
-  };
-}
-
-export function historyRow(entry: ActivityEntry): ActivityRow {
+export function historyRow(entry: ActivityEntry, speaker: Speaker): ActivityRow {
+  const { t } = speaker;
+  const params = entry.params ?? {};
+  const named = typeof params.name === 'string' && typeof params.id === 'string';
+  // An entry with a code says who in `by`, if anyone; only older entries name them in `actor`.
+  const who =
+    entry.code === undefined
+      ? entryWhoText(entry.by, entry.actor, t)
+      : entry.by
+        ? whoText(entry.by, t)
+        : '';
   return {
     key: `history-${entry.seq}`,
     at: entry.at,
-    kind: entry.kind,
-    device: entry.kind.startsWith('device_') ? text(entry.actor) : '',
-    who: [entry.actor, entry.address].filter(Boolean).join(' · '),
-    details: entry.message,
+    kind: activityKindText(entry.kind, t),
+    kindCode: entry.kind,
+    device: named
+      ? `${String(params.name)} (${String(params.id)})`
+      : typeof params.id === 'string'
+        ? params.id
+        : entry.code === undefined && entry.kind.startsWith('device_')
+          ? (entry.actor ?? '')
+          : '',
+    who: [who, entry.address].filter(Boolean).join(' · '),
+    details: activityText(entry, speaker),
     raw: entry,
   };
 }
 
-export function auditRow(entry: AuditEntry): ActivityRow {
-  const outcome = [
-    entry.result,
-    entry.state && `state ${entry.state}`,
-    `${Math.round(entry.ms)} ms`,
-    entry.message,
-  ];
+export function auditRow(entry: AuditEntry, { t }: Speaker): ActivityRow {
+  const state = lockStateText(entry.state, t);
+  const ms = Math.round(entry.ms);
   return {
     key: `audit-${entry.seq}`,
     at: entry.at,
-    kind: entry.command.toLowerCase(),
+    kind: commandText(entry.command, t),
+    kindCode: entry.command.toLowerCase(),
     device: `${entry.lockName} (${entry.lockId})`,
-    who: `${entry.actor} · ${entry.source}`,
-    details: outcome.filter(Boolean).join(' · '),
+    who: entryWhoText(entry.by, entry.actor, t),
+    details:
+      entry.result === 'ok'
+        ? t('activity.audit.ok', { state, ms })
+        : t('activity.audit.failed', { result: resultText(entry.result, t), state, ms }),
     raw: entry,
   };
-}
-
-function describeEvent(event: HubEvent): string {
-  const data = event.data as Record<string, unknown>;
-  switch (event.type) {
-    case 'device_joined':
-    case 'device_pending':
-    case 'device_rejected':
-    case 'device_updated': {
-      const device = data.device as { kind: string; status: string; availability: string };
-      return `${device.kind} · ${device.status} · ${device.availability}`;
-    }
-    case 'device_left':
-      return text(data.reason);
-    case 'availability':
-      return text(data.availability);
-    case 'device_state':
-      return withBattery(text(data.state), data.battery);
-    case 'lock_state':
-      return withBattery(`${text(data.previous)} → ${text(data.state)}`, data.battery);
-    case 'lock_command':
-      return `${text(data.command)} → ${text(data.result)} (${text(data.ms)} ms)`;
-    case 'stranger':
-      return `${text(data.id)} · ${text(data.size)} B`;
-    case 'warning':
-      return `${text(data.code)}: ${text(data.message)}`;
-    case 'action_error':
-      return `${text(data.action)} · ${text(data.code)}: ${text(data.message)}`;
-    case 'permit_join':
-      return data.open ? `open, ${text(data.secondsLeft)} s` : 'closed';
-    default:
-      return JSON.stringify(data);
-  }
-}
-
-function withBattery(state: string, battery: unknown): string {
-  return typeof battery === 'number' ? `${state} · ${battery}%` : state;
-}
-
-function text(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value);
 }
 
 export interface RowFilter {
@@ -121,9 +88,18 @@ export function filterRows(rows: ActivityRow[], filter: RowFilter): ActivityRow[
   const words = filter.text.trim().toLowerCase();
   return rows.filter(
     (row) =>
-      (filter.kind === '' || row.kind === filter.kind) &&
+      (filter.kind === '' || row.kindCode === filter.kind) &&
       (device === '' || row.device.toLowerCase().includes(device)) &&
       (words === '' ||
         `${row.kind} ${row.device} ${row.who} ${row.details}`.toLowerCase().includes(words)),
   );
+}
+
+/** The kinds present, as the filter offers them: by label, each once. */
+export function kindsOf(rows: ActivityRow[]): Array<{ code: string; label: string }> {
+  const kinds = new Map<string, string>();
+  for (const row of rows) kinds.set(row.kindCode, row.kind);
+  return [...kinds]
+    .map(([code, label]) => ({ code, label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }

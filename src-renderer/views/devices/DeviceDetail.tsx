@@ -12,6 +12,8 @@ import { formatAgo, formatDateTime } from '../format.js';
 import { StatusPill } from '../../components/StatusPill.js';
 import { RemoveButton, type DeviceCommand } from './DeviceCard.js';
 import { bridgeOrigin, formatBattery, kindName, stateName } from './device-format.js';
+import { commandText, entryWhoText, resultText } from '../home/lock-words.js';
+import { activityText } from '../hub-text/hub-text.js';
 import { useDeviceHistory } from './use-device-history.js';
 
 interface DeviceDetailProps {
@@ -99,7 +101,7 @@ export function DeviceDetail({
               {history.activity.map((entry) => (
                 <li key={entry.seq}>
                   <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
-                  <span>{entry.message}</span>
+                  <span>{activityText(entry, { t, language })}</span>
                 </li>
               ))}
             </ol>
@@ -116,10 +118,12 @@ export function DeviceDetail({
                       <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
                       <span>
                         {t('devices.detail.auditEntry', {
-                          command: entry.command,
-                          actor: entry.actor,
-                          source: entry.source,
-                          result: entry.result,
+                          command: commandText(entry.command, t),
+                          actor: entryWhoText(entry.by, entry.actor, t),
+                          result:
+                            entry.result === 'ok'
+                              ? t('devices.detail.auditOk')
+                              : resultText(entry.result, t),
                         })}
                       </span>
                     </li>

@@ -6,10 +6,10 @@ import { LoadingLine } from '../../components/LoadingLine.js';
 import { useConnectionStatus } from '../../hooks/use-connection-status.js';
 import { useHubOverview } from '../../hooks/use-hub-overview.js';
 import { useNow } from '../../hooks/use-now.js';
-import { useT } from '../../i18n/LanguageProvider.js';
+import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
 import { EmptyStateCard } from '../EmptyStateCard.js';
 import type { EmptyStateText } from '../view-catalogue.js';
-import { WarningsCard } from '../WarningsCard.js';
+import { shownWarning, WarningsCard } from '../WarningsCard.js';
 import { HubDetails } from './HubDetails.js';
 import { LockAllSummary } from './LockAllSummary.js';
 import { LockSwitch } from './LockSwitch.js';
@@ -29,6 +29,7 @@ const NO_LOCKS: EmptyStateText = {
 
 export function HomeView({ session }: { session: HubSession }) {
   const t = useT();
+  const { language } = useLanguage();
   const devices = useLiveDevices(session);
   const admin = useTokenScope(session) === 'admin';
   const overview = useHubOverview(session);
@@ -41,7 +42,10 @@ export function HomeView({ session }: { session: HubSession }) {
     .filter((device) => device.kind === 'lock' && device.status === 'approved')
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const { info, status } = overview;
-  const warnings = [...lockWarnings(locks, t), ...overview.warnings];
+  const warnings = [
+    ...lockWarnings(locks, t),
+    ...overview.warnings.map((warning) => shownWarning(warning, { t, language })),
+  ];
 
   return (
     <>

@@ -1,6 +1,7 @@
 // The answer to "Lock all": how many locks confirmed, and each lock's own result.
 import type { DeviceView } from '../../../src-main/shared/devices.js';
 import { useT } from '../../i18n/LanguageProvider.js';
+import { lockStateText, resultText } from './lock-words.js';
 import type { LockAllResult } from './use-lock-commands.js';
 
 interface LockAllSummaryProps {
@@ -39,7 +40,11 @@ export function LockAllSummary({ result, locks, onDismiss }: LockAllSummaryProps
               <span>
                 {entry.ok
                   ? t('home.lockAll.entryOk')
-                  : t('home.lockAll.entryFailed', { reason: entry.error ?? entry.state })}
+                  : t('home.lockAll.entryFailed', {
+                      reason: entry.error
+                        ? resultText(entry.error, t)
+                        : lockStateText(entry.state, t),
+                    })}
               </span>
             </li>
           ))}

@@ -3,11 +3,10 @@
 // and state; the name is device-supplied, so it is shown as text, truncated, full in a title.
 import { useId } from 'react';
 import type { DeviceView } from '../../../src-main/shared/devices.js';
-import type { StringKey } from '../../i18n/catalogue/index.js';
-import { useT } from '../../i18n/LanguageProvider.js';
-import { formatAgo } from '../format.js';
+import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
+import { formatAgo, formatDateTime } from '../format.js';
 import type { AuditEntry } from './use-lock-audit.js';
-import { resultText, whoText } from './lock-words.js';
+import { commandText, entryWhoText, resultText } from './lock-words.js';
 import {
   isLowBattery,
   nextCommand,
@@ -27,6 +26,7 @@ interface LockSwitchProps {
 
 export function LockSwitch({ lock, state, busy, lastCommand, now, onCommand }: LockSwitchProps) {
   const t = useT();
+  const { language } = useLanguage();
   const hintId = useId();
   const stateText = t(stateLabel[state]);
   const command = nextCommand(state);
@@ -80,11 +80,14 @@ export function LockSwitch({ lock, state, busy, lastCommand, now, onCommand }: L
         </div>
         <div>
           <dt>{t('home.lock.lastCommand')}</dt>
-          <dd className="truncate" title={lastCommand ? describe(lastCommand) : undefined}>
+          <dd
+            className="truncate"
+            title={lastCommand ? formatDateTime(lastCommand.at, language) : undefined}
+          >
             {lastCommand
               ? t('home.lock.lastCommandText', {
-                  command: t(commandLabel(lastCommand.command)),
-                  actor: whoText(lastCommand.actor, t, (id) => id),
+                  command: commandText(lastCommand.command, t),
+                  actor: entryWhoText(lastCommand.by, lastCommand.actor, t),
                   ago: formatAgo(lastCommand.at, now, t),
                 })
               : t('home.lock.noCommand')}
@@ -96,14 +99,4 @@ export function LockSwitch({ lock, state, busy, lastCommand, now, onCommand }: L
       </dl>
     </li>
   );
-}
-
-function commandLabel(command: string): StringKey {
-  if (command === 'UNLOCK') return 'home.command.unlock';
-  if (command === 'OPEN') return 'home.command.open';
-  return 'home.command.lock';
-}
-
-function describe(entry: AuditEntry): string {
-  return `${entry.command} · ${entry.actor} · ${entry.source} · ${entry.result} · ${entry.at}`;
 }

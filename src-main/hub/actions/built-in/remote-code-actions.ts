@@ -1,6 +1,7 @@
 // The original hub's remote code, kept but fenced: `save_action_file <file> <base64>` and
 // `load_action_file <file>`. Off unless the owner turns settings.actions.remoteCode on; admin
 // tokens only; sent code waits until the owner confirms its SHA-256 in the panel.
+import { builtInActionDescriptions } from '../../../shared/messages/built-in-actions.js';
 import type { ActionDefinition } from '../action-types.js';
 import type { ActionFiles } from '../files/action-files.js';
 import type { RemoteCode } from '../files/remote-code.js';
@@ -26,8 +27,7 @@ export function createRemoteCodeActions(deps: RemoteCodeDeps): ActionDefinition[
   return [
     {
       name: 'save_action_file',
-      description:
-        'Remote code: stores an action file sent as base64; it runs only after the owner confirms its SHA-256.',
+      description: builtInActionDescriptions.save_action_file,
       permission: 'admin',
       devicesMayRun: false,
       source: 'built-in',
@@ -50,8 +50,7 @@ export function createRemoteCodeActions(deps: RemoteCodeDeps): ActionDefinition[
     },
     {
       name: 'load_action_file',
-      description:
-        'Remote code: (re)loads an action file from the actions folder and lists its actions.',
+      description: builtInActionDescriptions.load_action_file,
       permission: 'admin',
       devicesMayRun: false,
       source: 'built-in',

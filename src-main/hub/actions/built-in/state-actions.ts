@@ -1,6 +1,7 @@
 // `save_state` / `load_state [name]`: the original save_to_config / load_from_config. The state
 // goes to and comes from `<dataDir>/exports/<name>.json` (default `state`); a restore is
 // validated as a whole first and keeps a copy of the state it replaces.
+import { builtInActionDescriptions } from '../../../shared/messages/built-in-actions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ActionDefinition } from '../action-types.js';
@@ -26,8 +27,7 @@ export function createStateActions(store: StateStore): ActionDefinition[] {
   return [
     {
       name: 'save_state',
-      description:
-        'Saves the hub state to exports/<name>.json in the data folder (save_state [name]).',
+      description: builtInActionDescriptions.save_state,
       permission: 'admin',
       devicesMayRun: false,
       source: 'built-in',
@@ -39,8 +39,7 @@ export function createStateActions(store: StateStore): ActionDefinition[] {
     },
     {
       name: 'load_state',
-      description:
-        'Restores the hub state from exports/<name>.json, after validating it; the replaced state is kept.',
+      description: builtInActionDescriptions.load_state,
       permission: 'admin',
       devicesMayRun: false,
       source: 'built-in',

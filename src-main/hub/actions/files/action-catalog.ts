@@ -1,6 +1,7 @@
 // The action table with action files in it: built-ins are registered as before and always win
 // a name; file actions come and go as files load, change and are removed. Every run is timed
 // for the per-action figures.
+import { problemOf } from '../action-problem.js';
 import { ActionTable } from '../action-table.js';
 import type { ActionDefinition } from '../action-types.js';
 import { FigureBook, type ActionFigures } from './action-figures.js';
@@ -62,7 +63,8 @@ export class ActionCatalog extends ActionTable {
           return result;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          figures.record(action.name, performance.now() - started, message);
+          const problem = problemOf(action.name, error);
+          figures.record(action.name, performance.now() - started, { message, problem });
           throw error;
         }
       },

@@ -1,7 +1,9 @@
 // The HubApi handlers for action files (contract 3.2: upload, remove, confirm remotely sent
 // code) and the figures for GET /api/v1/actions, as plain functions the operation table wires
 // in. Errors are ApiErrors with codes from the catalogue.
+import type { ActionProblemOf } from '../../../shared/messages/action-errors.js';
 import { ApiError } from '../../api/error-catalogue.js';
+import { problemEnglish } from '../action-problem.js';
 import type { ActionCatalog } from './action-catalog.js';
 import type { ActionFigures } from './action-figures.js';
 import type { ActionFiles, FileStatus } from './action-files.js';
@@ -22,6 +24,7 @@ export interface UploadResult {
   sha256: string;
   status: 'loaded' | 'invalid';
   error: string | null;
+  problem: ActionProblemOf | null;
   actions: string[];
 }
 
@@ -48,7 +51,7 @@ export function actionFileOperations(
       return {
         ...saved,
         status: loaded?.status ?? 'invalid',
-        error: loaded ? loaded.error : 'it was saved but not found in the actions folder',
+        ...(loaded ? { error: loaded.error, problem: loaded.problem } : notFound(saved.file)),
         actions: loaded?.status === 'loaded' ? loaded.actions : [],
       };
     },
@@ -58,6 +61,12 @@ export function actionFileOperations(
     },
     confirm: ({ file, sha256 }) => asApiError(() => remote.confirm(file, sha256)),
   };
+}
+
+/** Saved, but the folder's next reading did not find it (removed meanwhile). */
+function notFound(file: string): Pick<UploadResult, 'error' | 'problem'> {
+  const problem: ActionProblemOf = { problem: 'file_vanished', params: { file } };
+  return { error: problemEnglish(problem), problem };
 }
 
 async function asApiError<T>(work: () => Promise<T>): Promise<T> {

@@ -4,7 +4,9 @@
 // breaks keeps its last working actions listed until it is fixed or removed.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import type { ActionProblemOf } from '../../../shared/messages/action-errors.js';
 import type { Logger } from '../../log.js';
+import { problemEnglish } from '../action-problem.js';
 import type { ActionHost } from '../host/action-host.js';
 import type { ActionCatalog } from './action-catalog.js';
 import { listCandidates, resolveInside } from './action-folder.js';
@@ -14,6 +16,8 @@ export interface FileStatus {
   file: string;
   status: 'loaded' | 'invalid';
   error: string | null;
+  /** `error` as a problem and its parameters, for the panel's own words; null when loaded. */
+  problem: ActionProblemOf | null;
   actions: string[];
   skipped: Skipped[];
   sha256: string | null;
@@ -25,7 +29,7 @@ export interface ActionFilesOptions {
   catalog: ActionCatalog;
   log: Logger;
   /** A file failed to load or an export was refused: for an `action_error` event. */
-  onProblem?: (file: string, message: string) => void;
+  onProblem?: (file: string, problem: ActionProblemOf) => void;
 }
 
 export class ActionFiles {
@@ -68,7 +72,7 @@ export class ActionFiles {
   private async load(file: string): Promise<void> {
     const before = this.files.get(file);
     const resolved = resolveInside(this.options.dir, file);
-    if (!resolved.ok) return this.invalid(file, resolved.error, before);
+    if (!resolved.ok) return this.invalid(file, resolved.problem, before);
     const bytes = fs.readFileSync(resolved.path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // A loaded file stays as it is while neither it nor a file it imports changed (each folder
@@ -87,16 +91,18 @@ export class ActionFiles {
     try {
       report = await this.options.host.inspect(file, version, bytes.toString('utf8'));
     } catch (error) {
-      return this.invalid(file, (error as Error).message, before, sha256);
+      // The engine's own words (a syntax error with its line), or why the load was stopped.
+      const params = { file, error: (error as Error).message };
+      return this.invalid(file, { problem: 'file_invalid', params }, before, sha256);
     }
     const { catalog, host } = this.options;
     const built = buildFileActions(
       file,
       report,
       (name) => {
-        if (catalog.isBuiltIn(name)) return `"${name}" is a built-in action; the built-in wins`;
+        if (catalog.isBuiltIn(name)) return 'built-in';
         const owner = catalog.fileOf(name);
-        return owner && owner !== file ? `"${name}" is already an action of ${owner}` : null;
+        return owner && owner !== file ? { file: owner } : null;
       },
       (exportName, name, message) =>
         host.call(
@@ -114,27 +120,31 @@ export class ActionFiles {
       file,
       status: 'loaded',
       error: null,
+      problem: null,
       actions: built.actions.map((action) => action.name),
       skipped: built.skipped,
       sha256,
     });
     this.options.log.info(`action file ${file} loaded`, { actions: built.actions.length });
     for (const skip of built.skipped) {
-      this.options.onProblem?.(file, `${file}: export ${skip.export} ${skip.reason}`);
+      const { export: _export, reason: _reason, ...problem } = skip;
+      this.options.onProblem?.(file, problem as ActionProblemOf);
     }
   }
 
   private invalid(
     file: string,
-    error: string,
+    problem: ActionProblemOf,
     before: FileStatus | undefined,
     sha256?: string,
   ): void {
+    const error = problemEnglish(problem);
     // The last working actions stay: a half-saved edit must not take a rule away.
     this.files.set(file, {
       file,
       status: 'invalid',
       error,
+      problem,
       actions: before?.actions ?? [],
       skipped: before?.skipped ?? [],
       sha256: sha256 ?? null,
@@ -148,7 +158,7 @@ export class ActionFiles {
       return;
     }
     this.options.log.warn(`action file ${file} is invalid: ${error}`);
-    this.options.onProblem?.(file, `${file}: ${error}`);
+    this.options.onProblem?.(file, problem);
   }
 
   /** The contents of the files a file imported, as one hash (missing ones count too). */

@@ -1,5 +1,6 @@
 // Puts action files together for the composition root: the folder, the sandbox that runs them,
 // the hub API they may use, the loader and the folder watch. One call at start, one stop.
+import type { ActionProblemOf } from '../../../shared/messages/action-errors.js';
 import type { Logger } from '../../log.js';
 import { ActionHost } from '../host/action-host.js';
 import { ActionStore } from '../host/action-store.js';
@@ -22,7 +23,7 @@ export interface ActionFilesSetup {
   services: Omit<HostApiServices, 'store' | 'log'>;
   limits?: () => ActionLimits;
   /** An action file problem, or an error no call owned: for `action_error` events. */
-  onProblem?: (source: string, message: string) => void;
+  onProblem?: (source: string, problem: ActionProblemOf) => void;
   log: Logger;
 }
 
@@ -54,7 +55,8 @@ export async function createActionFiles(setup: ActionFilesSetup): Promise<Runnin
     callTimeoutMs: () => limits().callTimeoutMs,
     api: createHostApi({ ...setup.services, store, log: setup.log.child('action-log') }),
     log: setup.log.child('host'),
-    onStrayError: (message) => setup.onProblem?.('action sandbox', message),
+    onStrayError: (error) =>
+      setup.onProblem?.('action sandbox', { problem: 'stray_error', params: { error } }),
   });
   const files = new ActionFiles({
     dir,

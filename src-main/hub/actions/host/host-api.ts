@@ -45,7 +45,11 @@ const LockId = z.string().min(1).max(64);
 export function createHostApi(services: HostApiServices): HostApi {
   return {
     async handle(owner, op, args) {
-      const who: Requester = { source: 'action', actor: `action ${owner.file}:${owner.name}` };
+      const who: Requester = {
+        source: 'action',
+        actor: `action ${owner.file}:${owner.name}`,
+        by: { kind: 'rule', rule: owner.name },
+      };
       switch (op) {
         case 'publish': {
           const [topic, payload] = check('publish', z.tuple([Topic, Payload]), args.slice(0, 2));

@@ -5,7 +5,9 @@
 // Frigate reports on becomes an approved camera `frigate.<camera>` of that account the first time
 // it is heard of; the owner stops one by rejecting it (removed, it comes back with its next event).
 // Anything refused is said in the activity history, a few times a minute at most per cause.
-import type { ActivityLog } from '../../activity/activity-log.js';
+import type { ActivityParams, CodesOfKind } from '../../../shared/messages/activity.js';
+import { activityEntry } from '../../activity/activity-entry.js';
+import type { ActivityInput, ActivityLog } from '../../activity/activity-log.js';
 import type { InboundMessage, MessageBus } from '../../broker/bus.js';
 import type { DeviceRegistry } from '../../devices/device-registry.js';
 import type { Logger } from '../../log.js';
@@ -21,6 +23,7 @@ import {
   parseSnapshotTopic,
 } from './frigate-events.js';
 import { FrigateTracker, type TrackerOptions } from './frigate-tracker.js';
+import { LatestPerKey } from './latest-per-key.js';
 
 export interface FrigateIntakeDeps {
   bus: MessageBus;
@@ -41,7 +44,11 @@ export const MAX_FRIGATE_CAMERAS = 128;
 /** Notes of one cause (and sender or camera) per minute, at most. */
 const NOTES_PER_MINUTE = 3;
 
-type Refusal = { code: string; problem: string };
+type FrigateRefusal = CodesOfKind<'frigate_refused'>;
+/** `code` is the entry's `data.code`, as before codes had parameters; `what` its activity code. */
+type Refusal = {
+  [C in FrigateRefusal]: { code: string; what: C; params: Omit<ActivityParams<C>, 'topic'> };
+}[FrigateRefusal];
 
 export function startFrigateIntake(deps: FrigateIntakeDeps): () => void {
   const notes = new SenderBudget({ perWindow: NOTES_PER_MINUTE, windowMs: 60_000 });
@@ -49,21 +56,19 @@ export function startFrigateIntake(deps: FrigateIntakeDeps): () => void {
   let prefix = '';
   let unsubscribe: Array<() => void> = [];
 
-  const note = (
-    limitKey: string,
-    entry: { kind: string; message: string; actor: string; data?: Record<string, unknown> },
-  ): void => {
+  const note = (limitKey: string, entry: ActivityInput): void => {
     if (notes.take(limitKey)) deps.activity.record(entry);
   };
 
   const refuse = (message: InboundMessage, limitKey: string, refusal: Refusal): void => {
-    const actor = message.clientId ?? 'broker';
-    note(`${refusal.code}:${limitKey}`, {
-      kind: 'frigate_refused',
-      message: `Frigate message on ${message.topic.slice(0, 200)} refused: ${refusal.problem}`,
-      actor,
-      data: { code: refusal.code, topic: message.topic.slice(0, 512) },
-    });
+    const params = { topic: message.topic.slice(0, 200), ...refusal.params };
+    note(
+      `${refusal.code}:${limitKey}`,
+      activityEntry(refusal.what, params as ActivityParams<typeof refusal.what>, {
+        actor: message.clientId ?? 'broker',
+        data: { code: refusal.code, topic: message.topic.slice(0, 512) },
+      }),
+    );
   };
 
   const tracker = new FrigateTracker({
@@ -80,25 +85,29 @@ export function startFrigateIntake(deps: FrigateIntakeDeps): () => void {
       const key = frigateSightingKey(event.id);
       writer.submit(key, async () => {
         if (!(await deps.strangers.removeSighting(key))) return;
-        const why =
-          reason === 'known_face'
-            ? 'Frigate recognised a known face'
-            : 'Frigate found it was a false positive';
-        deps.activity.record({
-          kind: 'frigate_not_a_stranger',
-          message: `${why} in event ${event.id} on ${event.camera}: its stranger sighting was deleted`,
-          actor: frigateDeviceId(event.camera),
-          data: { event: event.id, reason },
-        });
+        deps.activity.record(
+          activityEntry(
+            reason === 'known_face' ? 'frigate_known_face' : 'frigate_false_positive',
+            { event: event.id, camera: event.camera },
+            { actor: frigateDeviceId(event.camera), data: { event: event.id, reason } },
+          ),
+        );
       });
     },
     noSnapshot: (event, waitedMs) => {
-      note(`no_snapshot:${event.camera}`, {
-        kind: 'frigate_no_snapshot',
-        message: `Frigate said event ${event.id} on ${event.camera} has a snapshot, but none came on ${prefix}/${event.camera}/${event.label}/snapshot within ${Math.round(waitedMs / 1000)} s: are MQTT snapshots on for this camera in Frigate (cameras → ${event.camera} → mqtt)?`,
-        actor: frigateDeviceId(event.camera),
-        data: { event: event.id },
-      });
+      note(
+        `no_snapshot:${event.camera}`,
+        activityEntry(
+          'frigate_no_snapshot',
+          {
+            event: event.id,
+            camera: event.camera,
+            topic: `${prefix}/${event.camera}/${event.label}/snapshot`,
+            seconds: Math.round(waitedMs / 1000),
+          },
+          { actor: frigateDeviceId(event.camera), data: { event: event.id } },
+        ),
+      );
     },
   });
 
@@ -111,7 +120,8 @@ export function startFrigateIntake(deps: FrigateIntakeDeps): () => void {
       if (cameras.length >= MAX_FRIGATE_CAMERAS) {
         return {
           code: 'too_many_cameras',
-          problem: `Hearth already holds ${MAX_FRIGATE_CAMERAS} Frigate cameras; remove some first`,
+          what: 'frigate_too_many_cameras',
+          params: { max: MAX_FRIGATE_CAMERAS },
         };
       }
       deps.registry.addBridged(id, 'camera', camera, frigateMapping(camera, integrationId), true);
@@ -119,19 +129,21 @@ export function startFrigateIntake(deps: FrigateIntakeDeps): () => void {
     }
     const bridge = record.bridge;
     if (bridge?.source !== 'frigate' || bridge.frigateCamera !== camera) {
-      return { code: 'camera_clash', problem: `${id} is already another device` };
+      return { code: 'camera_clash', what: 'frigate_camera_clash', params: { id } };
     }
     if (record.status !== 'approved') {
       return {
         code: 'camera_not_approved',
-        problem: `the owner ${record.status === 'rejected' ? 'rejected' : 'has not approved'} ${id}`,
+        what: 'frigate_camera_not_approved',
+        params: { id, status: record.status === 'rejected' ? 'rejected' : 'pending' },
       };
     }
     if (bridge.integrationId !== null && integrationId !== null) {
       if (bridge.integrationId !== integrationId) {
         return {
           code: 'other_integration',
-          problem: `${id} belongs to integration ${bridge.integrationId}; remove the device to let this one report it`,
+          what: 'frigate_other_integration',
+          params: { id, owner: bridge.integrationId },
         };
       }
     } else if (bridge.integrationId === null && integrationId !== null) {
@@ -146,7 +158,11 @@ export function startFrigateIntake(deps: FrigateIntakeDeps): () => void {
     if (!sender) return refuse(message, message.clientId ?? 'broker', NOT_AN_INTEGRATION);
     const parsed = parseFrigateEvent(message.payload);
     if (!parsed.ok)
-      return refuse(message, sender.key, { code: 'bad_event', problem: parsed.problem });
+      return refuse(message, sender.key, {
+        code: 'bad_event',
+        what: 'frigate_bad_event',
+        params: { detail: parsed.problem },
+      });
     const { event } = parsed;
     const camera = cameraFor(event.camera, sender.integrationId);
     if (camera) return refuse(message, event.camera, camera);
@@ -154,7 +170,8 @@ export function startFrigateIntake(deps: FrigateIntakeDeps): () => void {
     if (outcome.kind === 'after_end') {
       refuse(message, event.camera, {
         code: 'after_end',
-        problem: `event ${event.id} has ended; later messages about it are ignored`,
+        what: 'frigate_after_end',
+        params: { event: event.id },
       });
     }
   };
@@ -170,12 +187,17 @@ export function startFrigateIntake(deps: FrigateIntakeDeps): () => void {
     if (message.payload.length > max) {
       return refuse(message, topic.camera, {
         code: 'payload_too_large',
-        problem: `the snapshot is over ${max} bytes (strangers.maxPictureBytes)`,
+        what: 'frigate_snapshot_too_large',
+        params: { limit: max },
       });
     }
     const sniffed = sniffPicture(message.payload);
     if (!sniffed.ok) {
-      return refuse(message, topic.camera, { code: 'not_a_picture', problem: sniffed.reason });
+      return refuse(message, topic.camera, {
+        code: 'not_a_picture',
+        what: 'frigate_not_a_picture',
+        params: { detail: sniffed.reason },
+      });
     }
     const known = deps.registry.find(frigateDeviceId(topic.camera));
     if (known && (known.bridge?.frigateCamera !== topic.camera || known.status !== 'approved')) {
@@ -209,7 +231,8 @@ export function startFrigateIntake(deps: FrigateIntakeDeps): () => void {
 
 const NOT_AN_INTEGRATION: Refusal = {
   code: 'forbidden',
-  problem: 'only an integration account made for Frigate may publish its events and snapshots',
+  what: 'frigate_not_an_integration',
+  params: {},
 };
 
 /** Who may speak for Frigate: an integration account, or anyone an external broker let through. */
@@ -250,48 +273,4 @@ function guarded(
       log.error('a Frigate message could not be handled', { topic: message.topic, error });
     }
   };
-}
-
-/**
- * Writes to the stranger store one at a time per sighting, the latest wish winning: a picture
- * replaced five times while the first write is still on disk is written twice, not six times,
- * and a deletion after a picture is never overtaken by it. Memory follows the events in flight.
- */
-type Slot = { next: (() => Promise<void>) | null };
-
-class LatestPerKey {
-  private readonly slots = new Map<string, Slot>();
-  private stopped = false;
-
-  constructor(private readonly log: Logger) {}
-
-  submit(key: string, work: () => Promise<void>): void {
-    if (this.stopped) return;
-    const slot = this.slots.get(key);
-    if (slot) {
-      slot.next = work;
-      return;
-    }
-    const fresh: Slot = { next: work };
-    this.slots.set(key, fresh);
-    void this.drain(key, fresh);
-  }
-
-  stop(): void {
-    this.stopped = true;
-    for (const slot of this.slots.values()) slot.next = null;
-  }
-
-  private async drain(key: string, slot: Slot): Promise<void> {
-    while (slot.next && !this.stopped) {
-      const work = slot.next;
-      slot.next = null;
-      try {
-        await work();
-      } catch (error) {
-        this.log.error('a Frigate sighting could not be stored', { key, error });
-      }
-    }
-    this.slots.delete(key);
-  }
 }
