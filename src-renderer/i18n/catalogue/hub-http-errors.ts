@@ -73,7 +73,8 @@ const zhCN: Record<ErrorCode, string> = {
   unknown_device:
     '{id, select, null {中枢不认识这台设备} other {中枢不认识设备“{id}”}}。请刷新页面。',
   unknown_token: '这个令牌已经不存在了。',
-  admin_token_stays: '管理员令牌不能自己退出登录。要更换它，请在中枢所在的电脑上运行 reset-admin-token。',
+  admin_token_stays:
+    '管理员令牌不能自己退出登录。要更换它，请在中枢所在的电脑上运行 reset-admin-token。',
   too_many_sessions: '已登录的浏览器太多了。请先在“设置 → 令牌”中让一些浏览器退出登录，然后再试。',
   unknown_lockout: '这个锁定已经解除了。',
   unknown_stranger: '这张照片已经不存在了。',
