@@ -27,9 +27,14 @@ export function whoResolver(names: NameBook): WhoOf {
         return { kind: 'owner_pc' };
       case 'token':
         // An unknown name stays empty: the panel then says "a paired phone", never the id.
-        return caller.tokenId === ADMIN_TOKEN_ID
-          ? { kind: 'owner' }
-          : { kind: 'token', name: names.token(caller.tokenId) ?? '' };
+        if (caller.tokenId === ADMIN_TOKEN_ID) return { kind: 'owner' };
+        // Any other admin-scope token is the owner's too: a browser signed in with the admin
+        // token, named after the browser.
+        if (caller.scope === 'admin') {
+          const via = names.token(caller.tokenId);
+          return via ? { kind: 'owner', via } : { kind: 'owner' };
+        }
+        return { kind: 'token', name: names.token(caller.tokenId) ?? '' };
       case 'device':
         return {
           kind: 'device',

@@ -6,8 +6,8 @@ import { z } from 'zod';
 export const WhoSchema = z.discriminatedUnion('kind', [
   /** The desktop window, on the hub's own computer. */
   z.object({ kind: z.literal('owner_pc') }),
-  /** The admin token. */
-  z.object({ kind: z.literal('owner') }),
+  /** The admin token, or (`via`) a browser the owner signed in with it ("Chrome on Linux"). */
+  z.object({ kind: z.literal('owner'), via: z.string().optional() }),
   /** Any other token, by the name it was given ("Anna's phone"). */
   z.object({ kind: z.literal('token'), name: z.string() }),
   z.object({ kind: z.literal('device'), id: z.string(), name: z.string() }),

@@ -92,7 +92,7 @@ describe('Home view in a browser', () => {
     await lockSwitch('Front door: Locked').waitFor(WAIT);
     // In the family's words: who, never a token id or a transport.
     await lockCard('door1')
-      .getByText(/Lock by the owner(’s browser)?, /)
+      .getByText(/Lock by the owner \(Chrome on Linux\), /)
       .waitFor(WAIT);
     assert.doesNotMatch(await lockCard('door1').innerText(), /token|\(http\)|\(panel\)|admin/);
     assert.equal(await stateOf('door1'), 'Locked');
@@ -116,7 +116,7 @@ describe('Home view in a browser', () => {
       .waitFor(WAIT);
     // The command's line follows its lock_command event, which may come a moment after the jam.
     await lockCard('door1')
-      .getByText(/Unlock by the owner(’s browser)?, .* · the lock is jammed/)
+      .getByText(/Unlock by the owner \(Chrome on Linux\), .* · the lock is jammed/)
       .waitFor(WAIT);
     await f.shoot('home-jammed-desktop');
   });

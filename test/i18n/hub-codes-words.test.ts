@@ -204,6 +204,10 @@ describe('the hub’s codes in the panel’s words', () => {
         if (language === 'zh-CN') assert.doesNotMatch(rest, /[a-z]_[a-z]|owner|hub|client/);
       }
     }
+    // The owner signed in in a browser: the owner, with the browser's name as it was given.
+    const viaBrowser = { kind: 'owner', via: 'Chrome on Linux' } as const;
+    assert.equal(whoText(viaBrowser, en.t), 'the owner (Chrome on Linux)');
+    check('zh-CN', whoText(viaBrowser, zh.t), 'who owner via', { via: 'Chrome on Linux' });
   });
 
   test('every built-in action’s description', () => {

@@ -11,7 +11,7 @@ export function whoText(by: Who, t: Translate): string {
     case 'owner_pc':
       return t('who.ownerPc');
     case 'owner':
-      return t('who.owner');
+      return by.via ? t('who.ownerVia', { via: by.via }) : t('who.owner');
     case 'token':
       return by.name || t('who.phone');
     case 'device':
