@@ -51,4 +51,13 @@ export default tseslint.config(
       ),
     },
   },
+  {
+    // The panel's service worker is plain JavaScript, run by the browser in a worker.
+    files: ['src-renderer/public/sw.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['self', 'caches', 'fetch', 'URL', 'Promise'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { createDesktopSession } from './api/desktop-session.js';
 import { useBrowserAuth, type StartingPoint } from './auth/use-browser-auth.js';
+import { CannotReach } from './components/CannotReach.js';
 import { Shell } from './components/Shell.js';
 import { SignIn } from './components/SignIn.js';
 import type { HubBridge } from './global.js';
@@ -23,10 +24,11 @@ function DesktopApp({ bridge }: { bridge: HubBridge }) {
 }
 
 function BrowserApp({ start }: { start: StartingPoint }) {
-  const { state, signIn, pair, signOut } = useBrowserAuth(start);
+  const { state, signIn, pair, signOut, retry } = useBrowserAuth(start);
   if (state.phase === 'signed-in') {
     return <Shell session={state.session} onSignOut={signOut} />;
   }
+  if (state.phase === 'unreachable') return <CannotReach onRetry={retry} onSignOut={signOut} />;
   return (
     <SignIn
       checking={state.phase === 'checking'}

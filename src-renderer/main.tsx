@@ -33,3 +33,14 @@ function startingPoint(): StartingPoint {
   const kept = loadSession();
   return kept ? { kind: 'kept', session: kept } : { kind: 'ask-tabs' };
 }
+
+// The installed app keeps its shell for when the hub is away. Browsers allow service workers
+// only on secure contexts (HTTPS, localhost); over plain HTTP on the LAN the panel works
+// without one. The desktop window (file://) needs none.
+if (!bridge && window.isSecureContext && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
+      console.warn('the offline shell is not available', error);
+    });
+  });
+}

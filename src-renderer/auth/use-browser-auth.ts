@@ -28,7 +28,9 @@ export type SignInProblem =
 export type AuthState =
   | { phase: 'checking' }
   | { phase: 'signed-out'; problem: SignInProblem | null; error: unknown }
-  | { phase: 'signed-in'; session: HubSession; token: string; remembered: boolean };
+  | { phase: 'signed-in'; session: HubSession; token: string; remembered: boolean }
+  /** This browser is signed in, but the hub cannot be reached (the phone is away from home). */
+  | { phase: 'unreachable'; kept: StoredSession };
 
 /**
  * What the page starts with: a token from the link, the session this browser kept, or none
@@ -43,11 +45,14 @@ export type StartingPoint =
 
 export interface BrowserAuth {
   state: AuthState;
+  /** Tries a kept session again (after "Can't reach Hearth"). */
+  retry(): void;
   signIn(token: string, remember: boolean): void;
   pair(code: string): void;
   signOut(): void;
 }
 
+const RETRY_UNREACHABLE_MS = 10_000;
 const SIGNED_OUT: AuthState = { phase: 'signed-out', problem: null, error: null };
 
 export function useBrowserAuth(start: StartingPoint): BrowserAuth {
@@ -145,7 +150,9 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
         if (attempt !== attemptRef.current) return;
         if (result.ok) open(kept, result.scope);
         else if (result.reason === 'rejected') fail(result, true);
-        // Unreachable or failing for now: keep the session for the next try, but show why.
+        // The hub is away: the session is kept, and tried again (by retry() or the timer).
+        else if (result.reason === 'unreachable') setState({ phase: 'unreachable', kept });
+        // Failing for now: keep the session for the next try, but show why.
         else setState({ phase: 'signed-out', problem: result.reason, error: result.error });
       });
     },
@@ -208,5 +215,18 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
   const visitToken = state.phase === 'signed-in' && !state.remembered ? state.token : null;
   useEffect(() => (visitToken ? answerNewTabs(visitToken) : undefined), [visitToken]);
 
-  return { state, signIn, pair, signOut };
+  const retry = useCallback(() => {
+    if (state.phase !== 'unreachable') return;
+    setState({ phase: 'checking' });
+    resume(state.kept);
+  }, [state, resume]);
+
+  // Away from home, try again now and then by itself: the app comes back when the phone does.
+  useEffect(() => {
+    if (state.phase !== 'unreachable') return;
+    const timer = setTimeout(() => resume(state.kept), RETRY_UNREACHABLE_MS);
+    return () => clearTimeout(timer);
+  }, [state, resume]);
+
+  return { state, signIn, pair, signOut, retry };
 }

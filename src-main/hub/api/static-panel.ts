@@ -25,10 +25,13 @@ export function staticPanel(panelDir: string | undefined): Router {
       dotfiles: 'ignore',
       fallthrough: true,
       setHeaders(res, path) {
-        // Hashed assets can be cached for good; index.html must always be fresh.
+        // Built files carry their hash in their name and can be kept for good; everything else
+        // (index.html, the service worker, the manifest, icons) must be checked each time.
         res.setHeader(
           'cache-control',
-          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+          /^[/\\]assets[/\\]/.test(path.slice(panelDir.length))
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
         );
       },
     }),

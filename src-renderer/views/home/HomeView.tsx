@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
 import { EmptyStateCard } from '../EmptyStateCard.js';
 import type { EmptyStateText } from '../view-catalogue.js';
 import { shownWarning, WarningsCard } from '../WarningsCard.js';
+import { AddToHomeScreen } from './AddToHomeScreen.js';
 import { HubDetails } from './HubDetails.js';
 import { LockAllSummary } from './LockAllSummary.js';
 import { LockSwitch } from './LockSwitch.js';
@@ -106,6 +107,7 @@ export function HomeView({ session }: { session: HubSession }) {
           />
         )}
         <div className="cards">
+          <AddToHomeScreen />
           <WaitingDevicesCard session={session} devices={devices.data ?? []} admin={admin} />
           <NewestPictures session={session} devices={devices.data ?? []} />
           <WarningsCard warnings={warnings} />
