@@ -268,6 +268,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       version: HUB_VERSION,
       ports: { ...mqtt.ports, http: httpPort, https: httpsListenPort },
       tlsFingerprint: certificate?.fingerprint ?? null,
+      tlsSpkiPin: certificate?.spkiPin ?? null,
       broker: mqtt.description,
       brokerConnection: mqtt.connection,
       startedAt: new Date(startedAt).toISOString(),
@@ -298,6 +299,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
             port: httpPort,
             httpsPort: httpsListenPort,
             fingerprint: certificate?.fingerprint ?? null,
+            spkiPin: certificate?.spkiPin ?? null,
           }),
         afterImport: () => {
           mqtt.setLimits(store.state.settings.broker);

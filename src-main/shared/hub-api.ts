@@ -31,6 +31,12 @@ export const HubInfoSchema = z.object({
     .describe(
       'SHA-256 fingerprint of the certificate on the MQTT-over-TLS and HTTPS ports, for pinning',
     ),
+  tlsSpkiPin: z
+    .string()
+    .nullable()
+    .describe(
+      'The same certificate\'s public-key pin, "sha256/<base64>" of its SubjectPublicKeyInfo, as phone pinning APIs take it',
+    ),
   broker: z.string().describe('"embedded", or the URL of the external broker (no credentials)'),
   brokerConnection: BrokerConnectionSchema.describe(
     'Whether the hub can reach its broker (always connected when embedded); "displaced": another hub holds the external broker\'s hearth/ topics',

@@ -2,7 +2,8 @@
 // fingerprint from the pairing code talks to it exactly as over HTTP, with the same tokens and
 // the same guards; a client not speaking TLS is closed without harming anyone else.
 import assert from 'node:assert/strict';
-import { X509Certificate } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { connect as connectTcp } from 'node:net';
@@ -74,8 +75,17 @@ test('the API answers over HTTPS with the certificate whose fingerprint /info an
   assert.ok(hub.httpsUrl, 'the hub reports its HTTPS port');
   const info = await httpsCall(`${hub.httpsUrl}/api/v1/info`, cert);
   assert.equal(info.status, 200);
-  const body = info.body as { ports: { https: number }; tlsFingerprint: string };
+  const body = info.body as {
+    ports: { https: number };
+    tlsFingerprint: string;
+    tlsSpkiPin: string;
+  };
   assert.equal(body.ports.https, Number(new URL(hub.httpsUrl).port));
+  // The public-key pin, as phone developers compute it (the HPKP / OkHttp recipe).
+  const publicKey = execFileSync('openssl', ['x509', '-pubkey', '-noout'], { input: cert });
+  const der = execFileSync('openssl', ['pkey', '-pubin', '-outform', 'der'], { input: publicKey });
+  const pin = createHash('sha256').update(der).digest('base64');
+  assert.equal(body.tlsSpkiPin, `sha256/${pin}`);
   assert.equal(body.tlsFingerprint, new X509Certificate(cert).fingerprint256);
   assert.equal(info.fingerprint, body.tlsFingerprint, 'the pinned fingerprint is the one served');
   assert.match(String(info.headers['x-content-type-options']), /nosniff/);
@@ -88,11 +98,14 @@ test('the API answers over HTTPS with the certificate whose fingerprint /info an
   const uri = new URL((code.body as { pairingUri: string }).pairingUri);
   assert.equal(uri.searchParams.get('https'), new URL(hub.httpsUrl).port);
   assert.equal(uri.searchParams.get('fp'), body.tlsFingerprint);
+  assert.equal(uri.searchParams.get('pin'), body.tlsSpkiPin);
   // The QR code's address is the HTTPS one: a phone's camera opens it on the pinned port.
   const pairingUrl = new URL((code.body as { pairingUrl: string }).pairingUrl);
   assert.equal(pairingUrl.protocol, 'https:');
   assert.equal(pairingUrl.port, new URL(hub.httpsUrl).port);
-  assert.equal(pairingUrl.hash, `#code=${(code.body as { code: string }).code}`);
+  const fragment = new URLSearchParams(pairingUrl.hash.slice(1));
+  assert.equal(fragment.get('code'), (code.body as { code: string }).code);
+  assert.equal(fragment.get('pin'), body.tlsSpkiPin, 'an app reading the QR code can pin first');
 
   // The phone pairs and locks nothing yet, but reads, over HTTPS only.
   const paired = await httpsCall(`${hub.httpsUrl}/api/v1/pair`, cert, {

@@ -19,6 +19,7 @@ export function pairingUri(options: {
   /** Where the phone should talk once it has pinned the fingerprint; null when HTTPS is off. */
   httpsPort?: number | null;
   fingerprint: string | null;
+  spkiPin?: string | null;
 }): string {
   const params = new URLSearchParams({ code: options.code });
   const hosts = lanAddresses(options.host);
@@ -26,6 +27,7 @@ export function pairingUri(options: {
   if (options.port !== null) params.set('port', String(options.port));
   if (options.httpsPort != null) params.set('https', String(options.httpsPort));
   if (options.fingerprint) params.set('fp', options.fingerprint);
+  if (options.spkiPin) params.set('pin', options.spkiPin);
   return `hearth://pair?${params.toString()}`;
 }
 
@@ -47,15 +49,19 @@ export function pairingLinks(options: {
   port: number | null;
   httpsPort?: number | null;
   fingerprint: string | null;
+  spkiPin?: string | null;
 }): PairingLinks {
   const secure = options.httpsPort != null;
   const port = secure ? options.httpsPort : options.port;
   const hosts = lanAddresses(options.host);
   const reachable = hosts.length > 0 ? hosts : ['127.0.0.1'];
   const scheme = secure ? 'https' : 'http';
-  const fragment = new URLSearchParams({ code: options.code }).toString();
+  const fragment = new URLSearchParams({ code: options.code });
+  // An app that reads the QR code itself can pin the key before it sends the code.
+  if (secure && options.spkiPin) fragment.set('pin', options.spkiPin);
   const pairingUrls = reachable.map(
-    (host) => `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}/pair#${fragment}`,
+    (host) =>
+      `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}/pair#${fragment.toString()}`,
   );
   return { pairingUrl: pairingUrls[0]!, pairingUrls, pairingUri: pairingUri(options) };
 }

@@ -5,7 +5,7 @@
 // `tls/hub.key.sealed` instead, and a plain key from before is sealed and removed. A damaged
 // pair, or a sealed key this process cannot open, is set aside and a new pair made, with a
 // warning: devices must then be told the new fingerprint.
-import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,11 @@ export interface HubCertificate {
   cert: string;
   /** SHA-256 fingerprint, colon-separated hex, as `openssl x509 -fingerprint -sha256` shows it. */
   fingerprint: string;
+  /**
+   * The public key's pin, `sha256/<base64>` of its SubjectPublicKeyInfo: what phone pinning
+   * APIs take (OkHttp's CertificatePinner, Android's network security config, HPKP's form).
+   */
+  spkiPin: string;
 }
 
 const VALID_YEARS = 10;
@@ -102,5 +107,7 @@ function readPair(key: string, certPath: string): HubCertificate {
   if (!x509.checkPrivateKey(createPrivateKey(key))) {
     throw new Error('the key does not belong to the certificate');
   }
-  return { key, cert, fingerprint: x509.fingerprint256 };
+  const spki = x509.publicKey.export({ type: 'spki', format: 'der' });
+  const spkiPin = `sha256/${createHash('sha256').update(spki).digest('base64')}`;
+  return { key, cert, fingerprint: x509.fingerprint256, spkiPin };
 }
