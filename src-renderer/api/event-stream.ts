@@ -1,5 +1,8 @@
 // The hub's event stream over HTTP: GET /api/v1/events read with fetch() (so it can carry the
-// token), parsed as SSE, and reopened with capped exponential backoff when it drops.
+// token), parsed as SSE, and reopened with capped exponential backoff when it drops. A reopened
+// stream sends Last-Event-ID, so the hub replays what was missed while the phone slept or changed
+// networks; and when the page comes back into view, a stream that has gone quiet is reopened at
+// once instead of waiting for the idle watchdog.
 import type { HubEvent } from '../../src-main/shared/events.js';
 import { SseParser } from './sse-parser.js';
 
@@ -28,6 +31,8 @@ const MAX_RETRY_MS = 15_000;
  * the socket has not noticed (a phone that slept, a Wi-Fi change), so it is reopened.
  */
 const IDLE_LIMIT_MS = 65_000;
+/** Back in view after this long without a word from the hub: the stream is not trusted. */
+const QUIET_ON_WAKE_MS = 25_000;
 
 export function openEventStream(options: EventStreamOptions): EventStream {
   const controller = new AbortController();
@@ -39,22 +44,41 @@ async function run(options: EventStreamOptions, signal: AbortSignal): Promise<vo
   const url = new URL(EVENTS_PATH, options.baseUrl ?? window.location.origin);
   let failures = 0;
   let serverRetryMs: number | null = null;
+  let lastEventId: string | null = null;
+  let heardAt = Date.now();
+  // Coming back into view: a quiet stream is reopened now, a pending retry happens now.
+  let wake = new AbortController();
+  const onVisible = () => {
+    if (document.visibilityState === 'visible' && Date.now() - heardAt > QUIET_ON_WAKE_MS) {
+      wake.abort();
+    }
+  };
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', onVisible);
+    signal.addEventListener('abort', () =>
+      document.removeEventListener('visibilitychange', onVisible),
+    );
+  }
   while (!signal.aborted) {
-    // Each attempt has its own abort, so the idle watchdog can end just this one.
+    // Each attempt has its own abort, so the idle watchdog (or waking up) can end just this one.
     const attempt = new AbortController();
     const stopAttempt = () => attempt.abort();
     signal.addEventListener('abort', stopAttempt, { once: true });
+    if (wake.signal.aborted) wake = new AbortController();
+    wake.signal.addEventListener('abort', stopAttempt, { once: true });
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
     const resetWatchdog = () => {
+      heardAt = Date.now();
       clearTimeout(idleTimer);
       idleTimer = setTimeout(stopAttempt, IDLE_LIMIT_MS);
     };
     try {
-      const response = await fetch(url, {
-        headers: { Accept: 'text/event-stream', Authorization: `Bearer ${options.token}` },
-        cache: 'no-store',
-        signal: attempt.signal,
-      });
+      const headers: Record<string, string> = {
+        Accept: 'text/event-stream',
+        Authorization: `Bearer ${options.token}`,
+      };
+      if (lastEventId !== null) headers['Last-Event-ID'] = lastEventId;
+      const response = await fetch(url, { headers, cache: 'no-store', signal: attempt.signal });
       if (response.status === 401) {
         options.onUnauthorized();
         return;
@@ -64,6 +88,7 @@ async function run(options: EventStreamOptions, signal: AbortSignal): Promise<vo
       options.onOpen();
       const parser = new SseParser({
         onMessage: (message) => {
+          if (message.id !== null) lastEventId = message.id;
           const event = toHubEvent(message.data);
           if (event) options.onEvent(event);
         },
@@ -82,11 +107,13 @@ async function run(options: EventStreamOptions, signal: AbortSignal): Promise<vo
     } finally {
       clearTimeout(idleTimer);
       signal.removeEventListener('abort', stopAttempt);
+      wake.signal.removeEventListener('abort', stopAttempt);
     }
     if (signal.aborted) return;
     failures += 1;
     options.onDrop(failures);
-    await sleep(retryDelay(failures, serverRetryMs), signal);
+    if (wake.signal.aborted) continue; // woken up: try again at once
+    await sleep(retryDelay(failures, serverRetryMs), AbortSignal.any([signal, wake.signal]));
   }
 }
 
