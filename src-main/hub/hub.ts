@@ -274,7 +274,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         eventStreams: () => streams.count,
       }),
       ...deviceHandlers({ registry, permitJoin, integrations }),
-      ...settingsHandlers(settings, activity),
+      ...settingsHandlers(settings, activity, options.dataDir),
       ...lockHandlers(locks, audit, nameOf),
       ...strangerHandlers(strangers),
       ...actionFileHandlers(actionFileOperations(actions, actionFiles.files, remoteCode)),
