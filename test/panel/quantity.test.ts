@@ -9,6 +9,7 @@ import {
   toStored,
   type Quantity,
 } from '../../src-renderer/views/settings/quantity.js';
+import { allGroups } from '../../src-renderer/views/settings/settings-fields.js';
 
 const bytes: Quantity = { stored: 'bytes', whole: true, units: ['bytes', 'KB', 'MB', 'GB'] };
 const spaceMb: Quantity = { stored: 'bytes', whole: true, units: ['MB', 'GB'] };
@@ -61,6 +62,20 @@ describe('a hub value shown in a person’s unit', () => {
     for (const [value, quantity] of cases) {
       const shown = fromStored(value, quantity);
       assert.deepEqual(toStored(shown, quantity), { ok: true, value }, `${value} ${shown.unit}`);
+    }
+  });
+
+  test('every field of the settings form can show any value the hub may hold there', () => {
+    for (const group of allGroups(true)) {
+      for (const def of group.fields) {
+        if (def.kind !== 'quantity') continue;
+        const quantity = def.quantity!;
+        assert.ok(quantity.units.length > 0, def.key);
+        for (const value of quantity.whole ? [1, 7, 1023, 86_399] : [0.01, 0.3, 1, 2.5]) {
+          const shown = fromStored(value, quantity);
+          assert.deepEqual(toStored(shown, quantity), { ok: true, value }, `${def.key} ${value}`);
+        }
+      }
     }
   });
 });

@@ -7,6 +7,8 @@ import { devicesStrings } from './devices.js';
 import { homeStrings } from './home.js';
 import { integrationsStrings } from './integrations.js';
 import { sessionsStrings } from './sessions.js';
+import { settingsAdvancedStrings } from './settings-advanced.js';
+import { settingsFormStrings } from './settings-form.js';
 import { settingsStrings } from './settings.js';
 import { strangersStrings } from './strangers.js';
 
@@ -18,6 +20,8 @@ const areas = [
   actionsStrings,
   activityStrings,
   settingsStrings,
+  settingsFormStrings,
+  settingsAdvancedStrings,
   sessionsStrings,
   integrationsStrings,
 ] as const;
@@ -32,6 +36,8 @@ export const english = Object.assign(
   typeof actionsStrings.en &
   typeof activityStrings.en &
   typeof settingsStrings.en &
+  typeof settingsFormStrings.en &
+  typeof settingsAdvancedStrings.en &
   typeof sessionsStrings.en &
   typeof integrationsStrings.en;
 
