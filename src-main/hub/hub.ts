@@ -284,7 +284,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         eventStreams: () => streams.count,
       }),
       ...deviceHandlers({ registry, permitJoin, integrations }),
-      ...settingsHandlers(settings, activity),
+      ...settingsHandlers(settings, activity, options.dataDir),
       ...lockHandlers(locks, audit, nameOf, whoOf),
       ...strangerHandlers(strangers),
       ...actionFileHandlers(actionFileOperations(actions, actionFiles.files, remoteCode)),

@@ -6,7 +6,8 @@
 // Settings → Integrations a Frigate account is made from its preset, its password shown once,
 // and that password logs in over MQTT (mqtt.js) with exactly the preset's rights; a right the
 // hub refuses shows its words; removing an account asks first and closes its connection; the
-// Home Assistant discovery and Frigate settings are saved. Needs `npm run build` first.
+// Home Assistant discovery and Frigate settings are saved together. All of these are under
+// Settings → Advanced, opened first. Needs `npm run build` first.
 // Screenshots go to $HEARTH_E2E_SCREENSHOTS when set (kept), else to a removed temp folder.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -176,10 +177,22 @@ describe('Bridges in a browser: bridged devices and integration accounts', () =>
     await page.goto(`${base}/#token=${encodeURIComponent(hub.adminToken)}`);
     await page.getByRole('navigation').first().waitFor(WAIT);
   };
+  const saveBar = () => page.getByRole('region', { name: 'Unsaved changes' });
+  const openAdvanced = async () => {
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor(WAIT);
+    const fold = page.locator('details.settings-advanced');
+    if (!(await fold.evaluate((element: HTMLDetailsElement) => element.open))) {
+      await fold.locator('summary').click();
+    }
+    await integrations().waitFor(WAIT);
+  };
   const openSettings = async () => {
     await page.goto(`${base}/#/settings`);
-    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor(WAIT);
-    await integrations().waitFor(WAIT);
+    await openAdvanced();
+  };
+  const reloadSettings = async () => {
+    await page.reload();
+    await openAdvanced();
   };
   const login = (username: string, password: string) =>
     mqtt.connectAsync(mqttUrl, {
@@ -354,7 +367,7 @@ describe('Bridges in a browser: bridged devices and integration accounts', () =>
     // Done hides the password; nothing shows it again, not even after a reload.
     await made.getByRole('button', { name: 'Done: hide the password' }).click();
     await made.waitFor({ state: 'detached', ...WAIT });
-    await page.reload();
+    await reloadSettings();
     await integrations()
       .getByRole('row', { name: /^Frigate/ })
       .waitFor(WAIT);
@@ -446,7 +459,7 @@ describe('Bridges in a browser: bridged devices and integration accounts', () =>
       .waitFor(WAIT);
   });
 
-  test('the Home Assistant discovery and Frigate settings are saved; a bad label is explained', async () => {
+  test('the Home Assistant discovery and Frigate settings are saved together; a bad label is explained', async () => {
     await openSettings();
     const discovery = page.getByRole('region', { name: 'Home Assistant discovery' });
     const enabled = discovery.getByLabel(/Accept locks and cameras announced/);
@@ -454,8 +467,6 @@ describe('Bridges in a browser: bridged devices and integration accounts', () =>
     const prefix = discovery.getByLabel('Discovery topic prefix');
     assert.equal(await prefix.inputValue(), 'homeassistant');
     await prefix.fill('ha');
-    await discovery.getByRole('button', { name: 'Save' }).click();
-    await discovery.getByRole('status').getByText('Saved.').waitFor(WAIT);
 
     const frigateForm = page.getByRole('region', { name: 'Frigate', exact: true });
     const labels = frigateForm.getByLabel('Labels that are a stranger');
@@ -465,8 +476,9 @@ describe('Bridges in a browser: bridged devices and integration accounts', () =>
     assert.equal(await faces.isChecked(), true);
     await labels.fill('person, car ,dog,');
     await faces.uncheck();
-    await frigateForm.getByRole('button', { name: 'Save' }).click();
-    await frigateForm.getByRole('status').getByText('Saved.').waitFor(WAIT);
+    await saveBar().getByText('3 unsaved changes').waitFor(WAIT);
+    await saveBar().getByRole('button', { name: 'Save' }).click();
+    await saveBar().getByRole('status').getByText('Saved.').waitFor(WAIT);
     assert.equal(await labels.inputValue(), 'person, car, dog');
 
     const saved = (await admin('GET', '/api/v1/settings')).body;
@@ -482,22 +494,26 @@ describe('Bridges in a browser: bridged devices and integration accounts', () =>
     });
 
     // The new account's presets follow the prefix: Zigbee2MQTT may now publish ha/#.
-    await page.reload();
-    await integrations().waitFor(WAIT);
+    await reloadSettings();
     await newAccount().getByRole('list', { name: 'It may:' }).getByText('ha/#').waitFor(WAIT);
 
     await labels.fill('Person!');
     await consoleWatch.expecting(/status of 400/, async () => {
-      await frigateForm.getByRole('button', { name: 'Save' }).click();
-      await frigateForm.getByRole('alert').waitFor(WAIT);
+      await saveBar().getByRole('button', { name: 'Save' }).click();
+      await saveBar().getByRole('alert').waitFor(WAIT);
     });
-    assert.match(await frigateForm.getByRole('alert').innerText(), /^Not saved: frigate\.labels/);
+    assert.match(await saveBar().getByRole('alert').innerText(), /the hub refused a value/);
     assert.equal(await labels.getAttribute('aria-invalid'), 'true');
+    const reason = frigateForm.locator('.settings-problem');
+    assert.notEqual((await reason.innerText()).trim(), '', 'the hub’s reason beside the field');
     assert.deepEqual((await admin('GET', '/api/v1/settings')).body.frigate.labels, [
       'person',
       'car',
       'dog',
     ]);
+    await saveBar().getByRole('button', { name: 'Discard' }).click();
+    await saveBar().waitFor({ state: 'detached', ...WAIT });
+    assert.equal(await labels.inputValue(), 'person, car, dog');
   });
 
   test('the Integrations card works at phone width without sideways scrolling', async () => {
@@ -509,7 +525,7 @@ describe('Bridges in a browser: bridged devices and integration accounts', () =>
       ],
     });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.reload();
+    await reloadSettings();
     await integrations()
       .getByRole('row', { name: /Zigbee2MQTT/ })
       .waitFor(WAIT);

@@ -118,6 +118,14 @@ export const settingsOperations = {
     output: SettingsViewSchema,
     http: { method: 'patch', path: '/api/v1/settings' },
   }),
+  getDataFolder: op({
+    summary:
+      "The folder on the hub's computer that holds its state, history, pictures and action files (admin only: a path names the computer's user).",
+    scope: 'admin',
+    input: NoInput,
+    output: z.object({ path: z.string().describe("absolute path on the hub's computer") }),
+    http: { method: 'get', path: '/api/v1/data-folder' },
+  }),
   listActivity: op({
     summary: 'Everything that happened apart from lock commands, refusals included; newest first.',
     scope: 'control',

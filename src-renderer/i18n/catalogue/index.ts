@@ -15,6 +15,8 @@ import { hubWarningStrings } from './hub-warnings.js';
 import { integrationsStrings } from './integrations.js';
 import { pairingStrings } from './pairing.js';
 import { sessionsStrings } from './sessions.js';
+import { settingsAdvancedStrings } from './settings-advanced.js';
+import { settingsFormStrings } from './settings-form.js';
 import { settingsStrings } from './settings.js';
 import { strangersStrings } from './strangers.js';
 
@@ -26,6 +28,8 @@ const areas = [
   actionsStrings,
   activityStrings,
   settingsStrings,
+  settingsFormStrings,
+  settingsAdvancedStrings,
   sessionsStrings,
   pairingStrings,
   integrationsStrings,
@@ -50,6 +54,8 @@ export const english = Object.assign(
   typeof actionsStrings.en &
   typeof activityStrings.en &
   typeof settingsStrings.en &
+  typeof settingsFormStrings.en &
+  typeof settingsAdvancedStrings.en &
   typeof sessionsStrings.en &
   typeof pairingStrings.en &
   typeof integrationsStrings.en &

@@ -70,9 +70,6 @@ export const integrationsStrings = defineStrings(
     'integrations.made.nextFrigate':
       'Its cameras then appear under Devices, and the people it sees become stranger pictures (which labels count is set under Frigate below).',
     'integrations.made.done': 'Done: hide the password',
-    'integrations.copy': 'Copy',
-    'integrations.copied': 'Copied',
-    'integrations.copyLabel': 'Copy {what}',
   },
   {
     'integrations.title': '集成',
@@ -139,8 +136,5 @@ export const integrationsStrings = defineStrings(
     'integrations.made.nextFrigate':
       '之后，它的摄像头会出现在“设备”中，它看到的人会成为陌生人照片（哪些标签算数，在下方“Frigate”中设置）。',
     'integrations.made.done': '完成：隐藏密码',
-    'integrations.copy': '复制',
-    'integrations.copied': '已复制',
-    'integrations.copyLabel': '复制{what}',
   },
 );

@@ -1,9 +1,10 @@
 // A new integration account's MQTT settings, shown once: host and port (the hub's MQTT port, as
 // /api/v1/info says), username and the password the hub will never show again, each with a
 // Copy button, and the same as the bridge's configuration file spells it. "Done" hides it.
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import type { OperationOutput } from '../../../src-main/shared/hub-api.js';
 import { TextWithCode } from '../../components/Code.js';
+import { CopyButton, CopyField, useCopy } from '../../components/CopyField.js';
 import { useT } from '../../i18n/LanguageProvider.js';
 import {
   brokerAddress,
@@ -62,7 +63,11 @@ export function MadeIntegration({ account, preset, info, onDone }: MadeIntegrati
           </>
         )}
         <CopyField label={t('integrations.made.username')} value={account.username} />
-        <CopyField label={t('integrations.made.password')} value={account.password} wide />
+        <CopyField
+          label={t('integrations.made.password')}
+          value={account.password}
+          className="share-field integration-wide"
+        />
       </div>
       {address?.loopback && (
         <p className="settings-help">{t('integrations.made.loopback', { host: address.host })}</p>
@@ -81,62 +86,7 @@ export function MadeIntegration({ account, preset, info, onDone }: MadeIntegrati
   );
 }
 
-function useCopy(value: string) {
-  const [copied, setCopied] = useState(false);
-  const copy = (select: () => void) => {
-    select();
-    // The clipboard API exists only on secure pages (not plain http on the LAN): then the text
-    // stays selected for the owner to copy.
-    void navigator.clipboard?.writeText(value).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
-  };
-  return { copied, copy };
-}
-
-interface CopyFieldProps {
-  label: string;
-  value: string;
-  /** What the field shows, when not the value itself (a port with "(TLS)"). */
-  shown?: string | undefined;
-  /** The whole row: a password is long. */
-  wide?: boolean;
-}
-
-function CopyField({ label, value, shown, wide = false }: CopyFieldProps) {
-  const t = useT();
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const { copied, copy } = useCopy(value);
-  return (
-    <div className={wide ? 'share-field integration-wide' : 'share-field'}>
-      <label htmlFor={id}>{label}</label>
-      <div className="share-row">
-        <input
-          ref={input}
-          id={id}
-          className="input"
-          readOnly
-          spellCheck={false}
-          value={shown ?? value}
-          onFocus={(event) => event.target.select()}
-        />
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          aria-label={t('integrations.copyLabel', { what: label })}
-          onClick={() => copy(() => input.current?.select())}
-        >
-          {copied ? t('integrations.copied') : t('integrations.copy')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
 function SnippetField({ label, value }: { label: string; value: string }) {
-  const t = useT();
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const { copied, copy } = useCopy(value);
@@ -154,14 +104,11 @@ function SnippetField({ label, value }: { label: string; value: string }) {
           value={value}
           onFocus={(event) => event.target.select()}
         />
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          aria-label={t('integrations.copyLabel', { what: label })}
+        <CopyButton
+          label={label}
+          copied={copied}
           onClick={() => copy(() => area.current?.select())}
-        >
-          {copied ? t('integrations.copied') : t('integrations.copy')}
-        </button>
+        />
       </div>
     </div>
   );

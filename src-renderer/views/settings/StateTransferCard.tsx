@@ -1,6 +1,6 @@
 // Back up and restore: "Export state" downloads the hub's whole state as JSON; "Import state…"
 // reads a file, has the hub check it (a dry run that changes nothing), shows what the import
-// would keep and remove, asks, and says what happened.
+// would keep and remove, asks, and says what happened (and tells the settings form to re-read).
 import { useRef, useState } from 'react';
 import type { HubSession } from '../../api/hub-session.js';
 import { useT } from '../../i18n/LanguageProvider.js';
@@ -16,7 +16,13 @@ interface Chosen {
   changes: Changes;
 }
 
-export function StateTransferCard({ session }: { session: HubSession }) {
+interface StateTransferCardProps {
+  session: HubSession;
+  /** Told after an import, so what shows the hub's settings can read them again. */
+  onImported?: () => void;
+}
+
+export function StateTransferCard({ session, onImported }: StateTransferCardProps) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<'export' | 'check' | 'import' | null>(null);
@@ -81,6 +87,7 @@ export function StateTransferCard({ session }: { session: HubSession }) {
           ok: true,
           text: t('settings.state.imported', { file: item.file, keptAs: result.keptAs ?? '' }),
         });
+        onImported?.();
       },
       (caught: unknown) => {
         setBusy(null);
