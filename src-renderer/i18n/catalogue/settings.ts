@@ -18,13 +18,10 @@ export const settingsStrings = defineStrings(
     'settings.appearance.note': 'Remembered on this computer or phone only.',
 
     'settings.pair.title': 'Pair a phone',
-    'settings.pair.intro':
-      'Open the Hearth app on the phone, choose “Add hub” and scan the code. The phone then gets its own control token: it can lock, unlock and watch, but cannot change settings. A code works once, for 2 minutes.',
     'settings.pair.make': 'Make a pairing code',
     'settings.pair.making': 'Making…',
     'settings.pair.again': 'Make a new code',
     'settings.pair.qrLabel': 'QR code for pairing a phone',
-    'settings.pair.code': 'Or type this code on the phone:',
     'settings.pair.expiresIn': 'Expires in',
     'settings.pair.secondsLeft': '{seconds} seconds left',
     'settings.pair.expired': 'Expired — make a new code.',
@@ -134,13 +131,10 @@ export const settingsStrings = defineStrings(
     'settings.appearance.note': '只保存在这台电脑或手机上。',
 
     'settings.pair.title': '配对手机',
-    'settings.pair.intro':
-      '在手机上打开 Hearth 应用，选择“添加中枢”并扫描二维码。手机随后会获得自己的控制令牌：可以上锁、开锁和查看，但不能更改设置。每个配对码只能用一次，有效期 2 分钟。',
     'settings.pair.make': '生成配对码',
     'settings.pair.making': '正在生成…',
     'settings.pair.again': '重新生成配对码',
     'settings.pair.qrLabel': '用于配对手机的二维码',
-    'settings.pair.code': '也可以在手机上输入此配对码：',
     'settings.pair.expiresIn': '剩余有效时间',
     'settings.pair.secondsLeft': '还剩 {seconds} 秒',
     'settings.pair.expired': '已过期，请重新生成配对码。',
