@@ -1,6 +1,7 @@
 // The signed-in frame: top bar (brand, connection, sign-out), section navigation, the view.
 import { useEffect, useMemo, useRef } from 'react';
 import type { HubSession } from '../api/hub-session.js';
+import { useBrowserAlerts } from '../alerts/use-browser-alerts.js';
 import { useHashRoute } from '../hooks/use-hash-route.js';
 import { LiveEventLog } from '../hooks/live-event-log.js';
 import { useUnseenStrangers } from '../hooks/use-unseen-strangers.js';
@@ -23,9 +24,9 @@ export function Shell({ session, onSignOut }: ShellProps) {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const unseenStrangers = useUnseenStrangers(session, route);
-  const waitingDevices = (useLiveDevices(session).data ?? []).filter(
-    (device) => device.status === 'pending',
-  ).length;
+  const devices = useLiveDevices(session).data;
+  const waitingDevices = (devices ?? []).filter((device) => device.status === 'pending').length;
+  useBrowserAlerts(session, devices);
   // One feed per session, collecting from the moment the frame is shown.
   const liveEvents = useMemo(() => new LiveEventLog(session), [session]);
   useEffect(() => liveEvents.start(), [liveEvents]);

@@ -2,6 +2,7 @@
 // own file so views can be worked on side by side; keys are prefixed with the area's name. The
 // hub's own codes (warnings, activity, errors, events) have an area each, typed by those codes.
 import { actionsStrings } from './actions.js';
+import { alertsStrings } from './alerts.js';
 import { activityStrings } from './activity.js';
 import { builtInActionStrings } from './built-in-actions.js';
 import { commonStrings } from './common.js';
@@ -32,6 +33,7 @@ const areas = [
   settingsAdvancedStrings,
   sessionsStrings,
   pairingStrings,
+  alertsStrings,
   integrationsStrings,
   hubWarningStrings,
   hubActivityStrings,
@@ -58,6 +60,7 @@ export const english = Object.assign(
   typeof settingsAdvancedStrings.en &
   typeof sessionsStrings.en &
   typeof pairingStrings.en &
+  typeof alertsStrings.en &
   typeof integrationsStrings.en &
   typeof hubWarningStrings.en &
   typeof hubActivityStrings.en &

@@ -13,6 +13,7 @@ import { useT } from '../../i18n/LanguageProvider.js';
 import { useTokenScope } from '../use-token-scope.js';
 import { AboutCard } from './AboutCard.js';
 import { AdvancedFold } from './AdvancedFold.js';
+import { AlertsCard } from './AlertsCard.js';
 import { AppearanceCard } from './AppearanceCard.js';
 import { ConnectionCard } from './ConnectionCard.js';
 import { DesktopCard } from './DesktopCard.js';
@@ -47,6 +48,7 @@ export function SettingsView({ session }: { session: HubSession }) {
               </p>
             )}
             <AppearanceCard />
+            <AlertsCard />
             <AboutCard session={session} admin={false} />
             <AdvancedFold summary={t('settings.advanced.summaryControl')}>
               <ConnectionCard session={session} />
@@ -73,6 +75,7 @@ function AdminSettings({ session }: { session: HubSession }) {
   return (
     <>
       <AppearanceCard />
+      <AlertsCard />
       <PairPhoneCard session={session} tokens={tokens} />
       <TokensCard session={session} tokens={tokens} />
       <FormLoading form={form} />
