@@ -1,7 +1,8 @@
 // Pairing by scanning, the phone's side (issue 20), in real Chromium with a phone-sized touch
 // viewport: the pairing address signs that browser in with a control token of its own and shows
 // the locks; a second visit is still signed in; the same code elsewhere is refused in words; a
-// code can be typed at the short address; revoking the phone in Settings signs it out at once.
+// code can be typed at the short address; the owner renames it; revoking it in Settings signs it
+// out at once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -103,10 +104,22 @@ describe('a phone pairs by scanning', () => {
     assert.equal((await paired()).length, 2);
   });
 
-  test('revoking the phone in Settings signs it out at once', async () => {
+  test('the owner renames the phone in Settings; the hub keeps the new name', async () => {
     await f.signIn();
     await f.page.goto(`${f.base}/#/settings`);
     const row = f.page.getByRole('row', { name: /Safari on iPhone/ }).first();
+    await row.getByRole('button', { name: 'Rename Safari on iPhone' }).click();
+    await row.getByRole('textbox').fill('Anna’s iPhone');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await f.page.getByRole('row', { name: /Anna’s iPhone/ }).waitFor(WAIT);
+    assert.deepEqual(
+      (await paired()).map((token) => token.name),
+      ['Anna’s iPhone', 'Safari on iPhone'],
+    );
+  });
+
+  test('revoking the phone in Settings signs it out at once', async () => {
+    const row = f.page.getByRole('row', { name: /Anna’s iPhone/ });
     await row.getByRole('button', { name: 'Revoke' }).click();
     await row.getByRole('group').getByRole('button', { name: 'Revoke' }).click();
     await watchers[0]!.expecting(/status of 401/, async () => {

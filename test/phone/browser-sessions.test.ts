@@ -134,6 +134,36 @@ describe('signing in makes a session of its own', () => {
   });
 });
 
+describe('renaming', () => {
+  test('the owner renames a paired phone; bad names, the admin token and a phone asking are refused, changing nothing', async () => {
+    const phone = await pairPhone(hub.httpUrl, hub.token, 'Safari on iPhone');
+    const renamed = await api(hub.httpUrl, hub.token, 'PATCH', `/api/v1/tokens/${phone.id}`, {
+      name: '  Anna’s iPhone ',
+    });
+    assert.equal(renamed.status, 200);
+    assert.equal(renamed.body.name, 'Anna’s iPhone');
+    assert.equal(renamed.body.kind, 'paired');
+    const before = await tokens();
+    const refused: Array<[string, string, unknown, number, string]> = [
+      [hub.token, phone.id, { name: '' }, 400, 'invalid_input'],
+      [hub.token, phone.id, { name: 'x'.repeat(65) }, 400, 'invalid_input'],
+      [hub.token, phone.id, { name: 'bad\u0007bell' }, 400, 'invalid_input'],
+      [hub.token, 'admin', { name: 'Mine now' }, 404, 'unknown_token'],
+      [hub.token, 'tok-000000000000', { name: 'Nobody' }, 404, 'unknown_token'],
+      [phone.token, phone.id, { name: 'I rename myself' }, 403, 'forbidden'],
+    ];
+    for (const [token, id, body, status, code] of refused) {
+      const answer = await api(hub.httpUrl, token, 'PATCH', `/api/v1/tokens/${id}`, body);
+      assert.equal(answer.status, status, JSON.stringify(body));
+      assert.equal(answer.body.error.code, code);
+    }
+    assert.deepEqual(
+      (await tokens()).map((token) => [token.id, token.name]),
+      before.map((token) => [token.id, token.name]),
+    );
+  });
+});
+
 describe('what is refused, and changes nothing', () => {
   test('the admin token cannot sign itself out: 409, and it keeps working', async () => {
     const before = await tokens();

@@ -161,6 +161,15 @@ export class TokenStore implements TokenVerifier {
     return { id, token };
   }
 
+  /** False when there is no such token (the admin token has no record, so no name to change). */
+  rename(id: string, name: string): boolean {
+    if (!Object.hasOwn(this.store.state.tokens, id)) return false;
+    this.store.update((draft) => {
+      draft.tokens[id]!.name = name;
+    });
+    return true;
+  }
+
   /** False when there is no such token. The admin token is replaced with reset-admin-token instead. */
   revoke(id: string): boolean {
     if (!Object.hasOwn(this.store.state.tokens, id)) return false;

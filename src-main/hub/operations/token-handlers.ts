@@ -25,6 +25,7 @@ type TokenHandlers = Pick<
   | 'endSession'
   | 'currentToken'
   | 'listTokens'
+  | 'renameToken'
   | 'revokeToken'
   | 'listLockouts'
   | 'clearLockout'
@@ -79,6 +80,11 @@ export function tokenHandlers(services: TokenServices): TokenHandlers {
     listTokens: (_input, caller) => ({
       tokens: tokens.list(caller.kind === 'token' ? caller.tokenId : null),
     }),
+    renameToken: ({ id, name }, caller) => {
+      if (!tokens.rename(id, name)) throw new ApiError('unknown_token');
+      const current = caller.kind === 'token' ? caller.tokenId : null;
+      return tokens.list(current).find((token) => token.id === id)!;
+    },
     revokeToken: ({ id }) => {
       if (!tokens.revoke(id)) throw new ApiError('unknown_token');
       return { revoked: id };

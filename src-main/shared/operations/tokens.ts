@@ -101,6 +101,14 @@ export const tokenOperations = {
     output: z.object({ tokens: z.array(TokenViewSchema) }),
     http: { method: 'get', path: '/api/v1/tokens' },
   }),
+  renameToken: op({
+    summary:
+      'Renames a paired phone or a browser session ("Anna\'s iPhone"); its past entries keep the name they were made with. The admin token has no name to change.',
+    scope: 'admin',
+    input: z.object({ id: z.string().min(1).max(64), name: SessionNameSchema }),
+    output: TokenViewSchema,
+    http: { method: 'patch', path: '/api/v1/tokens/:id' },
+  }),
   revokeToken: op({
     summary: 'Revokes a token at once: its event streams and MQTT sessions are closed.',
     scope: 'admin',

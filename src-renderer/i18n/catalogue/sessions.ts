@@ -18,6 +18,8 @@ export const sessionsStrings = defineStrings(
     'sessions.install.secure':
       'In the browser’s menu choose “Install app” or “Add to Home screen” (on an iPhone: Share, then “Add to Home Screen”). Hearth then opens like an app, even when the hub is away.',
     'sessions.install.dismiss': 'Got it',
+    'sessions.rename': 'Rename',
+    'sessions.renameLabel': 'Rename {name}',
     'sessions.kind': 'Kind',
     'sessions.kindAdmin': 'The admin token',
     'sessions.kindPaired': 'Phone or script',
@@ -42,6 +44,8 @@ export const sessionsStrings = defineStrings(
     'sessions.install.secure':
       '在浏览器菜单中选择“安装应用”或“添加到主屏幕”（iPhone：点“分享”，再点“添加到主屏幕”）。之后 Hearth 会像应用一样打开，即使中枢不在线也能打开。',
     'sessions.install.dismiss': '知道了',
+    'sessions.rename': '重命名',
+    'sessions.renameLabel': '重命名 {name}',
     'sessions.kind': '类型',
     'sessions.kindAdmin': '管理员令牌',
     'sessions.kindPaired': '手机或脚本',

@@ -23,14 +23,6 @@ export function formatBattery(battery: number | null): string {
   return battery === null ? '—' : `${battery}%`;
 }
 
-/** The hub's rule for a device name (DeviceNameSchema): 1–64 characters once trimmed. */
-export function nameProblem(name: string): 'empty' | 'long' | null {
-  const trimmed = name.trim();
-  if (trimmed === '') return 'empty';
-  if (trimmed.length > 64) return 'long';
-  return null;
-}
-
 /**
  * Where a bridged device comes from, e.g. "via Home Assistant discovery · integration
  * Zigbee2MQTT · Yale YRD256"; null for Hearth's own devices. The integration is named when the

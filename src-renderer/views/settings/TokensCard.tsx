@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { HubSession } from '../../api/hub-session.js';
 import { TextWithCode } from '../../components/Code.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { NameForm } from '../../components/NameForm.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { LoadingLine } from '../../components/LoadingLine.js';
 import { useLanguage, useT } from '../../i18n/LanguageProvider.js';
@@ -22,6 +23,7 @@ export function TokensCard({ session, tokens }: { session: HubSession; tokens: T
   const t = useT();
   const { language } = useLanguage();
   const [busy, setBusy] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { list } = tokens;
   const paired = list?.filter((token) => token.kind === 'paired') ?? [];
@@ -75,7 +77,20 @@ export function TokensCard({ session, tokens }: { session: HubSession; tokens: T
               {list.map((token) => (
                 <tr key={token.id}>
                   <th scope="row" className="settings-name">
-                    {token.id === ADMIN_TOKEN_ID ? t('settings.tokens.adminName') : token.name}
+                    {renaming === token.id ? (
+                      <NameForm
+                        id={token.id}
+                        name={token.name}
+                        save={(name) =>
+                          session.api.renameToken({ id: token.id, name }).then(tokens.refresh)
+                        }
+                        onClose={() => setRenaming(null)}
+                      />
+                    ) : token.id === ADMIN_TOKEN_ID ? (
+                      t('settings.tokens.adminName')
+                    ) : (
+                      token.name
+                    )}
                     {token.current && token.kind === 'session' && (
                       <span className="pill pill-ok token-this">{t('sessions.thisBrowser')}</span>
                     )}
@@ -100,21 +115,31 @@ export function TokensCard({ session, tokens }: { session: HubSession; tokens: T
                         <TextWithCode text={t('settings.tokens.adminNote')} />
                       </span>
                     ) : (
-                      <ConfirmButton
-                        label={t(
-                          signsOutHere(token) ? 'sessions.signOutThis' : 'settings.tokens.revoke',
-                        )}
-                        question={
-                          signsOutHere(token)
-                            ? t('sessions.signOutQuestion')
-                            : t('settings.tokens.revokeQuestion', { name: token.name })
-                        }
-                        confirmLabel={t(
-                          signsOutHere(token) ? 'sessions.signOutThis' : 'settings.tokens.revoke',
-                        )}
-                        busy={busy === token.id}
-                        onConfirm={() => revoke(token.id, token.name)}
-                      />
+                      <>
+                        <button
+                          type="button"
+                          className="button button-quiet button-small"
+                          aria-label={t('sessions.renameLabel', { name: token.name })}
+                          onClick={() => setRenaming(token.id)}
+                        >
+                          {t('sessions.rename')}
+                        </button>
+                        <ConfirmButton
+                          label={t(
+                            signsOutHere(token) ? 'sessions.signOutThis' : 'settings.tokens.revoke',
+                          )}
+                          question={
+                            signsOutHere(token)
+                              ? t('sessions.signOutQuestion')
+                              : t('settings.tokens.revokeQuestion', { name: token.name })
+                          }
+                          confirmLabel={t(
+                            signsOutHere(token) ? 'sessions.signOutThis' : 'settings.tokens.revoke',
+                          )}
+                          busy={busy === token.id}
+                          onConfirm={() => revoke(token.id, token.name)}
+                        />
+                      </>
                     )}
                   </td>
                 </tr>
