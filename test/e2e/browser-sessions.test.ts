@@ -181,6 +181,8 @@ describe('browser sessions', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).first().click();
     await signInPrompt(page);
+    // The form is back once the hub has answered the sign-out (until then it says "Checking").
+    await page.getByRole('button', { name: 'Sign in' }).waitFor(WAIT);
     assert.equal((await sessions()).length, before, 'signing out revoked it on the hub');
     const after = await api(base, token, 'GET', '/api/v1/devices');
     assert.equal(after.status, 401);

@@ -194,6 +194,8 @@ describe('control panel in a browser', () => {
     const session = (await storage()).session!;
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInHeading().waitFor(WAIT);
+    // The form is back once the hub has answered the sign-out (until then it says "Checking").
+    await page.getByRole('button', { name: 'Sign in' }).waitFor(WAIT);
     assert.deepEqual(await storage(), { session: null, local: 0 });
     const after = await fetch(`${base}/api/v1/devices`, {
       headers: { authorization: `Bearer ${session}` },

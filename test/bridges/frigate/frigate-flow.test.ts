@@ -120,6 +120,11 @@ test('new → snapshot → update → better snapshot → update → end: one si
   await send(frigate, person, 'new');
   await snapshot(frigate, 'front_door', 'person', first);
   await send(frigate, person, 'update', { hasSnapshot: true });
+  // Frigate sends a better snapshot seconds later, not in the same breath: the first one is
+  // stored by then (a burst within one write is folded into it, the latest winning).
+  await waitFor('the first picture stored', async () =>
+    (await sightings('frigate.front_door')).some((s: Json) => s.size === first.length),
+  );
   await snapshot(frigate, 'front_door', 'person', better);
   await send(frigate, person, 'update', { hasSnapshot: true });
   await send(frigate, person, 'end', { hasSnapshot: true });
