@@ -92,6 +92,7 @@ export const hubOperations = {
     }),
     output: z.object({ reply: z.string().nullable() }),
     http: { method: 'post', path: '/api/v1/actions/:name/run' },
+    errors: ['unknown_action', 'forbidden', 'action_failed', 'bad_request'],
   }),
   getStatus: op({
     summary: 'Uptime, broker load and the warnings the owner should see.',

@@ -3,6 +3,7 @@
 // router before any body parser. A picture is served for a valid bearer token OR a valid signed
 // link (`exp` + `sig`), and only ever from a record the index lists, by a name the hub made.
 import { Router, type Request, type Response } from 'express';
+import type { PictureUploadAnswer } from '../../shared/operations/strangers.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import { bearerToken } from '../api/auth.js';
 import { ApiError } from '../api/error-catalogue.js';
@@ -52,9 +53,8 @@ export function strangerRoutes(deps: StrangerRouteDependencies): Router {
     }
     const outcome = await deps.strangers.intake(auth.camera, body.bytes, 'http');
     if (!outcome.ok) throw new ApiError(REFUSAL_ERRORS[outcome.code], outcome.message);
-    res
-      .status(outcome.kind === 'new' ? 201 : 200)
-      .json({ kind: outcome.kind, stranger: outcome.stranger });
+    const answer: PictureUploadAnswer = { kind: outcome.kind, stranger: outcome.stranger };
+    res.status(outcome.kind === 'new' ? 201 : 200).json(answer);
   });
 
   router.get('/api/v1/strangers/:id/image', async (req, res) => {

@@ -70,6 +70,7 @@ export const actionFileOperations = {
       actions: z.array(z.string()),
     }),
     http: { method: 'post', path: '/api/v1/actions' },
+    errors: ['bad_request'],
   }),
   deleteActionFile: op({
     summary: 'Removes an action file; its actions leave the table.',
@@ -77,6 +78,7 @@ export const actionFileOperations = {
     input: z.object({ file: ActionFileNameSchema }),
     output: z.object({ file: z.string() }),
     http: { method: 'delete', path: '/api/v1/actions/:file' },
+    errors: ['bad_request', 'not_found'],
   }),
   confirmActionFile: op({
     summary:
@@ -85,5 +87,6 @@ export const actionFileOperations = {
     input: z.object({ file: ActionFileNameSchema, sha256: Sha256Schema }),
     output: FileAndHash,
     http: { method: 'post', path: '/api/v1/actions/:file/confirm' },
+    errors: ['bad_request', 'not_found'],
   }),
 } as const;

@@ -26,6 +26,7 @@ export const deviceOperations = {
     input: ById,
     output: OneDevice,
     http: { method: 'get', path: '/api/v1/devices/:id' },
+    errors: ['unknown_device'],
   }),
   updateDevice: op({
     summary:
@@ -40,6 +41,7 @@ export const deviceOperations = {
     ),
     output: OneDevice,
     http: { method: 'patch', path: '/api/v1/devices/:id' },
+    errors: ['unknown_device'],
   }),
   removeDevice: op({
     summary: 'Removes a device: its connection is closed at once and its secret revoked.',
@@ -47,6 +49,7 @@ export const deviceOperations = {
     input: ById,
     output: z.object({ removed: z.string() }),
     http: { method: 'delete', path: '/api/v1/devices/:id' },
+    errors: ['unknown_device'],
   }),
   approveDevice: op({
     summary: 'Approves a pending device; it is sent its secret. Approving twice changes nothing.',
@@ -54,6 +57,7 @@ export const deviceOperations = {
     input: ById,
     output: OneDevice,
     http: { method: 'post', path: '/api/v1/devices/:id/approve' },
+    errors: ['unknown_device'],
   }),
   rejectDevice: op({
     summary: 'Rejects a device: connection closed, secret revoked, retained messages cleared.',
@@ -61,6 +65,7 @@ export const deviceOperations = {
     input: ById,
     output: OneDevice,
     http: { method: 'post', path: '/api/v1/devices/:id/reject' },
+    errors: ['unknown_device'],
   }),
   repairDevice: op({
     summary:
@@ -69,6 +74,7 @@ export const deviceOperations = {
     input: ById,
     output: OneDevice,
     http: { method: 'post', path: '/api/v1/devices/:id/repair' },
+    errors: ['unknown_device'],
   }),
   openPermitJoin: op({
     summary:

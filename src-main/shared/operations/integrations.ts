@@ -41,5 +41,6 @@ export const integrationOperations = {
     input: z.object({ id: z.string().min(1).max(64) }),
     output: z.object({ removed: z.string() }),
     http: { method: 'delete', path: '/api/v1/integrations/:id' },
+    errors: ['unknown_integration'],
   }),
 } as const;

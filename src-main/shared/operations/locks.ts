@@ -29,6 +29,18 @@ export const AuditEntrySchema = z.object({
   message: z.string().optional(),
 });
 
+/** What a lock command can end in besides the lock's confirmation (contract 2.4). */
+const LOCK_COMMAND_ERRORS = [
+  'unknown_device',
+  'not_a_lock',
+  'offline',
+  'jammed',
+  'superseded',
+  'no_confirmation',
+  'broker_unavailable',
+  'not_supported',
+] as const;
+
 const confirmed =
   'Answers when the lock confirms; 409 offline/jammed/not_a_lock/superseded, 504 no_confirmation, 503 broker_unavailable.';
 
@@ -39,6 +51,7 @@ export const lockOperations = {
     input: ById,
     output: Confirmed,
     http: { method: 'post', path: '/api/v1/devices/:id/lock' },
+    errors: LOCK_COMMAND_ERRORS,
   }),
   unlockDevice: op({
     summary: `Unlocks one lock. ${confirmed}`,
@@ -46,6 +59,7 @@ export const lockOperations = {
     input: ById,
     output: Confirmed,
     http: { method: 'post', path: '/api/v1/devices/:id/unlock' },
+    errors: LOCK_COMMAND_ERRORS,
   }),
   openDevice: op({
     summary: `Unlatches one lock (open the door); confirmed by UNLOCKED. ${confirmed}`,
@@ -53,6 +67,7 @@ export const lockOperations = {
     input: ById,
     output: Confirmed,
     http: { method: 'post', path: '/api/v1/devices/:id/open' },
+    errors: LOCK_COMMAND_ERRORS,
   }),
   lockAll: op({
     summary: 'Locks every lock at once; each lock reports its own result.',

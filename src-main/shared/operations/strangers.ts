@@ -43,6 +43,15 @@ export const StrangerSchema = z.object({
   externalId: z.string().optional(),
 });
 
+/**
+ * A camera's answer to `POST /api/v1/strangers` (a raw picture, outside this table): 201 with
+ * `new`, 200 with `duplicate` (the same picture again) or `merged` (into a sighting moments old).
+ */
+export const PictureUploadAnswerSchema = z.object({
+  kind: z.enum(['new', 'duplicate', 'merged']),
+  stranger: StrangerSchema,
+});
+
 /** `before`: an ISO 8601 time or milliseconds since 1970; only sightings strictly older. */
 const BeforeSchema = z
   .string()
@@ -77,6 +86,7 @@ export const strangerOperations = {
     input: ById,
     output: StrangerSchema,
     http: { method: 'get', path: '/api/v1/strangers/:id' },
+    errors: ['unknown_stranger'],
   }),
   deleteStranger: op({
     summary: 'Deletes a sighting and its picture.',
@@ -84,8 +94,10 @@ export const strangerOperations = {
     input: ById,
     output: z.object({ id: z.string(), deleted: z.literal(true) }),
     http: { method: 'delete', path: '/api/v1/strangers/:id' },
+    errors: ['unknown_stranger'],
   }),
 } as const;
 
 export type StrangerView = z.infer<typeof StrangerSchema>;
 export type PictureMime = z.infer<typeof PictureMimeSchema>;
+export type PictureUploadAnswer = z.infer<typeof PictureUploadAnswerSchema>;

@@ -63,6 +63,7 @@ export const tokenOperations = {
     }),
     output: z.object({ token: z.string(), id: z.string() }),
     http: { method: 'post', path: '/api/v1/pair' },
+    errors: ['too_many_attempts', 'invalid_pairing_code'],
   }),
   createSession: op({
     summary:
@@ -76,6 +77,7 @@ export const tokenOperations = {
       remember: z.boolean(),
     }),
     http: { method: 'post', path: '/api/v1/sessions' },
+    errors: ['too_many_sessions'],
   }),
   endSession: op({
     summary:
@@ -84,6 +86,7 @@ export const tokenOperations = {
     input: NoInput,
     output: z.object({ revoked: z.string() }),
     http: { method: 'delete', path: '/api/v1/sessions/current' },
+    errors: ['admin_token_stays'],
   }),
   currentToken: op({
     summary:
@@ -115,6 +118,7 @@ export const tokenOperations = {
     input: z.object({ id: z.string().min(1).max(64) }),
     output: z.object({ revoked: z.string() }),
     http: { method: 'delete', path: '/api/v1/tokens/:id' },
+    errors: ['unknown_token'],
   }),
   listLockouts: op({
     summary: 'Addresses and tokens with recent failed logins, and which are locked out until when.',
@@ -137,6 +141,7 @@ export const tokenOperations = {
     input: z.object({ key: z.string().min(1).max(128) }),
     output: z.object({ cleared: z.string() }),
     http: { method: 'delete', path: '/api/v1/lockouts/:key' },
+    errors: ['unknown_lockout'],
   }),
   exportState: op({
     summary: 'The whole hub state as one JSON document (secrets only as hashes).',
