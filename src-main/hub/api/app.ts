@@ -9,7 +9,8 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import type { EventStreams } from './event-stream.js';
 import { hostCheck, type HostPolicy } from './host-check.js';
 import { legacyRoutes } from './legacy-routes.js';
-import { buildOpenApi } from './openapi.js';
+import { methodNotAllowed } from './method-not-allowed.js';
+import { buildOpenApi } from './openapi/document.js';
 import { operationRoutes } from './operation-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { staticPanel } from './static-panel.js';
@@ -42,6 +43,9 @@ export function createApp(deps: AppDependencies): Express {
   if (deps.pictureRoutes) app.use(deps.pictureRoutes);
 
   const api = express.Router();
+  const openApi = buildOpenApi(deps.version);
+  // Before the body parsers: a wrong method is the answer, whatever the body.
+  api.use(methodNotAllowed(openApi.paths));
   const json = express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: false });
   // A whole exported state (a large device registry) is the one big JSON body.
   const stateJson = express.json({
@@ -55,13 +59,14 @@ export function createApp(deps: AppDependencies): Express {
       : json)(req, res, next),
   );
   api.get('/api/v1/events', requireScope('control', deps.tokens), deps.streams.handler());
-  const openApi = buildOpenApi(deps.version);
-  api.get('/api/v1/openapi.json', requireScope('control', deps.tokens), (_req, res) => {
+  // Public (contract 3.2): it holds no secret, and an app reads it before it has a token.
+  api.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApi);
   });
   api.get('/api/v1/audit/export', requireScope('control', deps.tokens), (_req, res) => {
-    // The whole audit log still kept, oldest first, one JSON object a line.
-    res.type('application/x-ndjson').attachment('hearth-audit.jsonl').send(deps.exportAudit());
+    // The whole audit log still kept, oldest first, one JSON object a line. The type comes
+    // after attachment(), which would otherwise set it from the file name (octet-stream).
+    res.attachment('hearth-audit.jsonl').type('application/x-ndjson').send(deps.exportAudit());
   });
   api.use(operationRoutes(deps.hub, deps.tokens));
   api.use('/api', notFoundHandler());
