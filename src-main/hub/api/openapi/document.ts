@@ -4,7 +4,7 @@ import { hubOperations, operationNames } from '../../../shared/hub-api.js';
 import { ErrorResponses } from './error-responses.js';
 import { extraRoutes } from './extra-routes.js';
 import { convertSchemas, type JsonSchema } from './json-schemas.js';
-import { inputSchemas, outputSchemas } from './named-schemas.js';
+import { inputExamples, inputSchemas, outputSchemas } from './named-schemas.js';
 import { openApiPath, tableOperation } from './table-operations.js';
 
 export interface OpenApiDocument {
@@ -33,6 +33,9 @@ export function buildOpenApi(version: string): OpenApiDocument {
     output: { named: outputSchemas, inline: each('output') },
     input: { named: inputSchemas, inline: each('input') },
   });
+  for (const [name, example] of Object.entries(inputExamples)) {
+    schemas.components[name]!.examples = [example];
+  }
   const errors = new ErrorResponses();
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const name of operationNames) {

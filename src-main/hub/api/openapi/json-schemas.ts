@@ -22,6 +22,8 @@ export interface SchemaSet {
   components: Record<string, JsonSchema>;
   /** The JSON Schema of a schema given in `named` (a `$ref`) or `inline`. */
   jsonOf(schema: z.ZodType, io: Io): JsonSchema;
+  /** A component a `$ref` points at; any other schema as it is. */
+  resolve(json: JsonSchema): JsonSchema;
 }
 
 const COMPONENTS = '#/components/schemas/';
@@ -76,6 +78,13 @@ export function convertSchemas(parts: Record<Io, SchemaParts>): SchemaSet {
       const json = inline[io].get(schema);
       if (!json) throw new Error(`an ${io} schema was not given to convertSchemas`);
       return json;
+    },
+    resolve(json) {
+      const ref = json.$ref;
+      if (typeof ref !== 'string') return json;
+      const found = components[ref.slice(COMPONENTS.length)];
+      if (!found) throw new Error(`${ref} is not a component`);
+      return found;
     },
   };
 }

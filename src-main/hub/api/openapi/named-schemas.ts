@@ -97,3 +97,11 @@ export const inputSchemas: Record<string, z.ZodType> = {
   ActionName: ActionNameSchema,
   ActionFileName: ActionFileNameSchema,
 };
+
+/** An example of each, for readers (and to tell whether an operation needs a body). */
+export const inputExamples: Record<keyof typeof inputSchemas, string> = {
+  DeviceId: 'front-door',
+  StrangerId: '5f0c2a9e1b7d4c3a8e6f1d20',
+  ActionName: 'ping',
+  ActionFileName: 'night-rules.mjs',
+};

@@ -34,7 +34,10 @@ export function tableOperation(
       ? rest.map((field) => parameter(name, field, 'query', properties[field], required.has(field)))
       : []),
   ];
-  const body = !isGet && rest.length > 0 ? requestBody(input, rest, required) : undefined;
+  const body =
+    !isGet && rest.length > 0
+      ? requestBody(input, rest, needsBody(op, inPath, properties, schemas))
+      : undefined;
   return {
     operationId: name,
     summary: op.summary,
@@ -71,18 +74,37 @@ function parameter(
   };
 }
 
-/** The body: the input's fields that are not in the path; required when one of them is. */
-function requestBody(input: JsonSchema, fields: string[], required: Set<string>): JsonSchema {
+/**
+ * Whether a request with only valid path parameters is refused: then a body is required. Asked
+ * of the schema itself, so a rule across fields ("a name, a kind, or both") counts too.
+ */
+function needsBody(
+  op: OperationDef,
+  inPath: string[],
+  properties: Record<string, JsonSchema>,
+  schemas: SchemaSet,
+): boolean {
+  const pathOnly = Object.fromEntries(
+    inPath.map((field) => [field, exampleOf(schemas.resolve(properties[field]!))]),
+  );
+  return !op.input.safeParse(pathOnly).success;
+}
+
+/** A value a path parameter accepts: its documented example, or a short string. */
+function exampleOf(schema: JsonSchema): string {
+  const examples = schema.examples as string[] | undefined;
+  return examples?.[0] ?? 'x'.repeat(Math.max(1, Number(schema.minLength ?? 1)));
+}
+
+/** The body: the input's fields that are not in the path. */
+function requestBody(input: JsonSchema, fields: string[], required: boolean): JsonSchema {
   const properties = input.properties as Record<string, JsonSchema>;
-  const needed = fields.filter((field) => required.has(field));
   const schema: JsonSchema = {
     ...input,
     properties: Object.fromEntries(fields.map((field) => [field, properties[field]])),
   };
+  const needed = ((input.required ?? []) as string[]).filter((field) => fields.includes(field));
   if (needed.length > 0) schema.required = needed;
   else delete schema.required;
-  return {
-    required: needed.length > 0,
-    content: { 'application/json': { schema } },
-  };
+  return { required, content: { 'application/json': { schema } } };
 }
