@@ -2,6 +2,7 @@
 // join a device the contract's way (permit-join, hand_shake, `approved <secret>`).
 import assert from 'node:assert/strict';
 import { startTestHub, type TestHub } from '../helpers/in-process-hub.js';
+import { checkedFetch } from '../helpers/openapi-check.js';
 import { RawClient } from '../broker/raw-mqtt.js';
 import { publishAcked, subscribeRaw } from './access-fixture.js';
 
@@ -28,7 +29,7 @@ export class HubFixture {
     path: string,
     body?: unknown,
   ): Promise<{ status: number; json: Record<string, unknown> }> {
-    const response = await fetch(`${this.hub.httpUrl}${path}`, {
+    const response = await checkedFetch(`${this.hub.httpUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${this.hub.token}`,

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { JSON_BODY_LIMIT_BYTES } from '../../src-main/hub/api/app.js';
 import { makeTempDir, removeDir } from '../helpers/hub-process.js';
 import { startTestHub, type TestHub } from '../helpers/in-process-hub.js';
+import { checkedFetch, checkEvent } from '../helpers/openapi-check.js';
 
 let hub: TestHub;
 let panelDir: string;
@@ -33,13 +34,13 @@ async function errorOf(response: Response): Promise<{ code: string; message: str
 
 describe('open routes', () => {
   test('GET /hello says hello without a token', async () => {
-    const response = await fetch(`${hub.httpUrl}/hello`);
+    const response = await checkedFetch(`${hub.httpUrl}/hello`);
     assert.equal(response.status, 200);
     assert.match(await response.text(), /hello/);
   });
 
   test('GET /api/v1/info needs no token and holds no secrets', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/info`);
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/info`);
     assert.equal(response.status, 200);
     const info = (await response.json()) as Record<string, unknown>;
     assert.equal(info.broker, 'embedded');
@@ -68,7 +69,7 @@ describe('open routes', () => {
   });
 
   test('an unknown address is a JSON 404', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/nothing-here`, { headers: auth() });
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/nothing-here`, { headers: auth() });
     assert.equal(response.status, 404);
     assert.equal((await errorOf(response)).code, 'not_found');
   });
@@ -81,7 +82,7 @@ describe('open routes', () => {
 
 describe('bearer tokens', () => {
   test('no token: 401 unauthorized with the contract error shape', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/status`);
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/status`);
     assert.equal(response.status, 401);
     const error = await errorOf(response);
     assert.equal(error.code, 'unauthorized');
@@ -90,7 +91,7 @@ describe('bearer tokens', () => {
 
   test('a wrong token is refused the same way', async () => {
     for (const header of ['Bearer nope', 'Basic abc', 'Bearer', `Bearer ${hub.token}x`]) {
-      const response = await fetch(`${hub.httpUrl}/api/v1/status`, {
+      const response = await checkedFetch(`${hub.httpUrl}/api/v1/status`, {
         headers: { authorization: header },
       });
       assert.equal(response.status, 401, header);
@@ -99,7 +100,7 @@ describe('bearer tokens', () => {
   });
 
   test('the admin token opens the API', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/status`, { headers: auth() });
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/status`, { headers: auth() });
     assert.equal(response.status, 200);
     const status = (await response.json()) as {
       uptimeSeconds: number;
@@ -120,7 +121,7 @@ describe('bearer tokens', () => {
 
 describe('bodies', () => {
   test('a body that is not JSON: 400 invalid_json, nothing run', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/json' },
       body: '{"args": [',
@@ -130,7 +131,7 @@ describe('bodies', () => {
   });
 
   test('a body over the limit: 413 payload_too_large', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/json' },
       body: JSON.stringify({ args: ['x'.repeat(JSON_BODY_LIMIT_BYTES + 10)] }),
@@ -142,7 +143,7 @@ describe('bodies', () => {
   });
 
   test('a body of the wrong shape: 400 invalid_input naming the field', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/json' },
       body: JSON.stringify({ args: 'not-a-list' }),
@@ -154,7 +155,7 @@ describe('bodies', () => {
   });
 
   test('a body that is not JSON: 415 saying to send JSON', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'text/plain' },
       body: '{"args":[]}',
@@ -167,7 +168,7 @@ describe('bodies', () => {
 
   test('deep nesting within the size limit is a clear 400, not a crash', async () => {
     const deep = '['.repeat(120_000) + ']'.repeat(120_000);
-    const response = await fetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/actions/ping/run`, {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/json' },
       body: deep,
@@ -177,14 +178,14 @@ describe('bodies', () => {
   });
 
   test('the hub is still up after the bad bodies', async () => {
-    const response = await fetch(`${hub.httpUrl}/hello`);
+    const response = await checkedFetch(`${hub.httpUrl}/hello`);
     assert.equal(response.status, 200);
   });
 });
 
 describe('actions over HTTP', () => {
   test('ping replies pong', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/actions/PING/run`, {
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/actions/PING/run`, {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/json' },
       body: '{}',
@@ -194,7 +195,7 @@ describe('actions over HTTP', () => {
   });
 
   test('an unknown action is 404 unknown_action', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/actions/no_such_action/run`, {
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/actions/no_such_action/run`, {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/json' },
       body: '{}',
@@ -204,7 +205,7 @@ describe('actions over HTTP', () => {
   });
 
   test('the action table lists ping', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/actions`, { headers: auth() });
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/actions`, { headers: auth() });
     const { actions } = (await response.json()) as {
       actions: Array<{ name: string; source: string }>;
     };
@@ -213,14 +214,14 @@ describe('actions over HTTP', () => {
 });
 
 async function streamCount(): Promise<number> {
-  const response = await fetch(`${hub.httpUrl}/api/v1/status`, { headers: auth() });
+  const response = await checkedFetch(`${hub.httpUrl}/api/v1/status`, { headers: auth() });
   return ((await response.json()) as { eventStreams: number }).eventStreams;
 }
 
 describe('events and description', () => {
   test('SSE streams hub events as `event: <type>`', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${hub.httpUrl}/api/v1/events`, {
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/events`, {
       headers: auth(),
       signal: controller.signal,
     });
@@ -239,18 +240,19 @@ describe('events and description', () => {
       text += new TextDecoder().decode(value);
     }
     assert.match(text, /^event: action_error\ndata: \{.*"type":"action_error"/m);
+    checkEvent(JSON.parse(/^data: (.*)$/m.exec(text)![1]!));
     controller.abort();
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(await streamCount(), 0, 'a closed stream is forgotten');
   });
 
   test('SSE needs a token', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/events`);
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/events`);
     assert.equal(response.status, 401);
   });
 
-  test('openapi.json describes every HubApi operation', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/openapi.json`, { headers: auth() });
+  test('openapi.json needs no token, and describes every HubApi operation and the routes beside them', async () => {
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/openapi.json`);
     assert.equal(response.status, 200);
     const doc = (await response.json()) as {
       openapi: string;
@@ -261,7 +263,15 @@ describe('events and description', () => {
       Object.values(methods).map((m) => m.operationId),
     );
     const { operationNames } = await import('../../src-main/shared/hub-api.js');
-    assert.deepEqual(ids.sort(), [...operationNames].sort());
+    const beside = [
+      'streamEvents',
+      'exportAudit',
+      'getOpenApi',
+      'uploadPicture',
+      'getStrangerImage',
+    ];
+    const original = ['hello', 'legacyLock', 'legacyUnlock', 'legacyTest', 'getPicture'];
+    assert.deepEqual(ids.sort(), [...operationNames, ...beside, ...original].sort());
     assert.ok(doc.paths['/api/v1/actions/{name}/run']?.post);
   });
 });
@@ -272,7 +282,7 @@ describe('event stream resume', () => {
       hub.hub.call('runAction', { name, args: [] }, { kind: 'local' }).catch(() => {});
     const read = async (headers: Record<string, string>, until: RegExp): Promise<string> => {
       const controller = new AbortController();
-      const response = await fetch(`${hub.httpUrl}/api/v1/events`, {
+      const response = await checkedFetch(`${hub.httpUrl}/api/v1/events`, {
         headers: { ...auth(), ...headers },
         signal: controller.signal,
       });

@@ -1,6 +1,7 @@
 // A device as the contract describes it (2.3), with a bare mqtt.js client: connect with its id
 // as client id, hand_shake, read the answer on its own hand_shake topic.
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { checkedFetch } from './openapi-check.js';
 
 export interface TestDevice {
   client: MqttClient;
@@ -69,7 +70,10 @@ export async function connectDevice(
   };
 }
 
-/** Calls the hub's HTTP API with the admin token; returns status and parsed body. */
+/**
+ * Calls the hub's HTTP API with the admin token; returns status and parsed body. The answer is
+ * checked against the OpenAPI description first (openapi-check.ts).
+ */
 export async function api(
   baseUrl: string,
   token: string,
@@ -78,7 +82,7 @@ export async function api(
   body?: unknown,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read many JSON shapes
 ): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${baseUrl}${path}`, {
+  const response = await checkedFetch(`${baseUrl}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
@@ -101,7 +105,7 @@ export async function pairPhone(
 ): Promise<{ token: string; id: string }> {
   const code = await api(baseUrl, adminToken, 'POST', '/api/v1/pairing-codes');
   if (code.status !== 200) throw new Error(`no pairing code: ${JSON.stringify(code.body)}`);
-  const paired = await fetch(`${baseUrl}/api/v1/pair`, {
+  const paired = await checkedFetch(`${baseUrl}/api/v1/pair`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code: code.body.code, name }),

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { makeTempDir, removeDir } from '../helpers/hub-process.js';
 import type { TestHub } from '../helpers/in-process-hub.js';
+import { checkedFetch } from '../helpers/openapi-check.js';
 import { connectToken } from '../helpers/mqtt.js';
 import {
   assertError,
@@ -113,7 +114,7 @@ test('paging with limit and before; bad paging values are refused', async () => 
   for (const query of ['limit=0', 'limit=abc', 'limit=100000', 'before=-1']) {
     assertError(await call(hub, 'GET', `/api/v1/audit?${query}`), 400, 'invalid_input');
   }
-  const exported = await fetch(`${hub.httpUrl}/api/v1/audit/export`, {
+  const exported = await checkedFetch(`${hub.httpUrl}/api/v1/audit/export`, {
     headers: { authorization: `Bearer ${hub.token}` },
   });
   assert.equal(exported.status, 200);
@@ -123,7 +124,7 @@ test('paging with limit and before; bad paging values are refused', async () => 
     lines.map((line) => (JSON.parse(line) as AuditRow).seq),
     all.map((entry) => entry.seq).reverse(),
   );
-  const bare = await fetch(`${hub.httpUrl}/api/v1/audit`);
+  const bare = await checkedFetch(`${hub.httpUrl}/api/v1/audit`);
   assert.equal(bare.status, 401, 'the audit log needs a token');
 });
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { MqttClient } from 'mqtt';
 import { startTestHub, type TestHub } from '../helpers/in-process-hub.js';
 import { connectToken } from '../helpers/mqtt.js';
+import { checkedFetch } from '../helpers/openapi-check.js';
 
 /** The confirmation timeout most lock tests run with (the default is 5 s). */
 export const SHORT_TIMEOUT_MS = 700;
@@ -55,7 +56,7 @@ export async function call(
     headers['content-type'] = options.contentType ?? 'text/plain';
     body = options.text;
   }
-  const response = await fetch(`${hub.httpUrl}${path}`, {
+  const response = await checkedFetch(`${hub.httpUrl}${path}`, {
     method,
     headers,
     ...(body === undefined ? {} : { body }),

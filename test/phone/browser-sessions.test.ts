@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { MAX_SESSIONS } from '../../src-main/hub/auth/session-lifetime.js';
 import { api, pairPhone } from '../helpers/devices.js';
 import { startTestHub, type TestHub } from '../helpers/in-process-hub.js';
+import { checkedFetch } from '../helpers/openapi-check.js';
 import { makeTempDir, removeDir } from '../helpers/hub-process.js';
 
 interface TokenView {
@@ -81,7 +82,7 @@ describe('signing in makes a session of its own', () => {
     assert.deepEqual([phoneView.body.name, phoneView.body.scope], ['Anna’s phone', 'control']);
     const admin = await api(hub.httpUrl, hub.token, 'GET', '/api/v1/tokens/current');
     assert.equal(admin.body.kind, 'admin');
-    const nobody = await fetch(`${hub.httpUrl}/api/v1/tokens/current`);
+    const nobody = await checkedFetch(`${hub.httpUrl}/api/v1/tokens/current`);
     assert.equal(nobody.status, 401);
   });
 
@@ -103,7 +104,7 @@ describe('signing in makes a session of its own', () => {
     const made = await api(hub.httpUrl, hub.token, 'POST', '/api/v1/sessions', {
       name: 'Chrome on Windows',
     });
-    const stream = await fetch(`${hub.httpUrl}/api/v1/events`, {
+    const stream = await checkedFetch(`${hub.httpUrl}/api/v1/events`, {
       headers: { authorization: `Bearer ${made.body.token}` },
     });
     assert.equal(stream.status, 200);
@@ -218,7 +219,7 @@ describe('what is refused, and changes nothing', () => {
   });
 
   test('without a token, or with a wrong one, there is no session', async () => {
-    const none = await fetch(`${hub.httpUrl}/api/v1/sessions`, {
+    const none = await checkedFetch(`${hub.httpUrl}/api/v1/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Burglar' }),

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { PairingCodes, PAIRING_CODE_MS } from '../../src-main/hub/auth/pairing.js';
 import { CURRENT_STATE_VERSION } from '../../src-main/hub/store/state-schema.js';
 import { startTestHub, type TestHub } from '../helpers/in-process-hub.js';
+import { checkedFetch } from '../helpers/openapi-check.js';
 import { connackCode, connectToken } from '../helpers/mqtt.js';
 import { api, delay } from '../helpers/devices.js';
 
@@ -23,7 +24,7 @@ async function pairPhone(name = 'Anna’s phone'): Promise<{ token: string; id: 
     code.body.pairingUri,
     new RegExp(`^hearth://pair\\?code=${code.body.code}&hosts=127\\.0\\.0\\.1&port=\\d+$`),
   );
-  const paired = await fetch(`${hub.httpUrl}/api/v1/pair`, {
+  const paired = await checkedFetch(`${hub.httpUrl}/api/v1/pair`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code: code.body.code, name }),
@@ -52,7 +53,7 @@ describe('pairing', () => {
     const code = (await api(hub.httpUrl, hub.token, 'POST', '/api/v1/pairing-codes')).body
       .code as string;
     const pair = (body: unknown) =>
-      fetch(`${hub.httpUrl}/api/v1/pair`, {
+      checkedFetch(`${hub.httpUrl}/api/v1/pair`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -90,7 +91,7 @@ describe('pairing', () => {
 describe('revoking a token', () => {
   test('closes its event stream and MQTT session at once and refuses it from then on', async () => {
     const phone = await pairPhone();
-    const stream = await fetch(`${hub.httpUrl}/api/v1/events`, {
+    const stream = await checkedFetch(`${hub.httpUrl}/api/v1/events`, {
       headers: { authorization: `Bearer ${phone.token}` },
     });
     assert.equal(stream.status, 200);
@@ -125,7 +126,7 @@ describe('failed logins', () => {
     }
     assert.deepEqual(statuses.slice(0, 9), Array(9).fill(401));
     assert.ok(statuses.slice(10).every((status) => status === 429));
-    const locked = await fetch(`${hub.httpUrl}/api/v1/status`, {
+    const locked = await checkedFetch(`${hub.httpUrl}/api/v1/status`, {
       headers: { authorization: 'Bearer nope' },
     });
     assert.equal(locked.status, 429);
@@ -182,7 +183,7 @@ describe('failed MQTT logins', () => {
       localAddress: from,
     });
     assert.equal(owner, null, 'a valid token is never locked out');
-    const http = await fetch(`${hub.httpUrl}/api/v1/status`, {
+    const http = await checkedFetch(`${hub.httpUrl}/api/v1/status`, {
       headers: { authorization: 'Bearer wrong-over-http' },
     });
     assert.equal(http.status, 401, 'HTTP from another address is not affected');

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startTestHub, type TestHub } from '../helpers/in-process-hub.js';
+import { checkedFetch } from '../helpers/openapi-check.js';
 import { api, connectDevice } from '../helpers/devices.js';
 
 let hub: TestHub;
@@ -37,14 +38,14 @@ test('pair, watch, lock, see it, lose access', async () => {
   const { code } = (await api(hub.httpUrl, hub.token, 'POST', '/api/v1/pairing-codes')).body as {
     code: string;
   };
-  const paired = await fetch(`${hub.httpUrl}/api/v1/pair`, {
+  const paired = await checkedFetch(`${hub.httpUrl}/api/v1/pair`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, name: 'Phone' }),
   });
   const phone = (await paired.json()) as { token: string; id: string };
 
-  const stream = await fetch(`${hub.httpUrl}/api/v1/events`, {
+  const stream = await checkedFetch(`${hub.httpUrl}/api/v1/events`, {
     headers: { authorization: `Bearer ${phone.token}` },
   });
   const reader = stream.body!.getReader();

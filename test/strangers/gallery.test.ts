@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { api } from '../helpers/devices.js';
 import type { TestHub } from '../helpers/in-process-hub.js';
+import { checkedFetch } from '../helpers/openapi-check.js';
 import { connectToken, nextMessage } from '../helpers/mqtt.js';
 import { joinDevice, type JoinedDevice } from './support/camera.js';
 import { pictureFiles } from './support/folder.js';
@@ -29,7 +30,7 @@ before(async () => {
   for (let i = 0; i < 5; i++) {
     const camera = i % 2 === 0 ? front : back;
     const bytes = i === 1 ? png(4000, 100 + i) : jpeg(4000, 100 + i);
-    const response = await fetch(`${hub.httpUrl}/api/v1/strangers`, {
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/strangers`, {
       method: 'POST',
       headers: { authorization: camera.basic },
       body: new Uint8Array(bytes),
@@ -128,7 +129,7 @@ test('the picture: its sniffed content type, nosniff, private caching, an ETag t
   assert.match(served.headers.get('cache-control')!, /^private, max-age=\d+, immutable$/);
   assert.equal(served.headers.get('content-length'), String(bytesOf.get(id)!.length));
   const etag = served.headers.get('etag')!;
-  const revalidated = await fetch(`${hub.httpUrl}/api/v1/strangers/${id}/image`, {
+  const revalidated = await checkedFetch(`${hub.httpUrl}/api/v1/strangers/${id}/image`, {
     headers: { authorization: `Bearer ${hub.token}`, 'if-none-match': etag },
   });
   assert.equal(revalidated.status, 304);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, test } from 'node:test';
 import type { TestHub } from '../helpers/in-process-hub.js';
+import { checkedFetch } from '../helpers/openapi-check.js';
 import { joinDevice, type JoinedDevice } from './support/camera.js';
 import { folderEntries, pictureFiles } from './support/folder.js';
 import { get, startHubWith } from './support/hub.js';
@@ -31,7 +32,7 @@ async function post(
   contentType = 'application/octet-stream',
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from the API
 ): Promise<{ status: number; json: any; headers: Headers }> {
-  const response = await fetch(`${hub.httpUrl}/api/v1/strangers`, {
+  const response = await checkedFetch(`${hub.httpUrl}/api/v1/strangers`, {
     method: 'POST',
     headers: { 'content-type': contentType, ...(authorization ? { authorization } : {}) },
     body: new Uint8Array(body),

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { makeTempDir, removeDir } from '../helpers/hub-process.js';
 import type { TestHub } from '../helpers/in-process-hub.js';
+import { checkedFetch } from '../helpers/openapi-check.js';
 import { joinDevice } from './support/camera.js';
 import { OUTSIDE_SECRET, folderEntries, pictureFolder, plantSentinels } from './support/folder.js';
 import { startHubWith } from './support/hub.js';
@@ -21,7 +22,7 @@ before(async () => {
   hub = await startHubWith();
   elsewhere = makeTempDir('hearth-elsewhere-');
   const camera = await joinDevice(hub, 'gate-cam');
-  const response = await fetch(`${hub.httpUrl}/api/v1/strangers`, {
+  const response = await checkedFetch(`${hub.httpUrl}/api/v1/strangers`, {
     method: 'POST',
     headers: { authorization: camera.basic },
     body: new Uint8Array(jpeg(3000)),

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StrangerSettings } from '../../../src-main/hub/store/state-schema.js';
 import { makeTempDir, removeDir } from '../../helpers/hub-process.js';
+import { checkedFetch } from '../../helpers/openapi-check.js';
 import { startTestHub, type TestHub } from '../../helpers/in-process-hub.js';
 
 export async function startHubWith(strangers: Partial<StrangerSettings> = {}): Promise<TestHub> {
@@ -33,7 +34,7 @@ export async function get(
   path: string,
   token: string | null = hub.token,
 ): Promise<{ status: number; headers: Headers; body: Buffer }> {
-  const response = await fetch(`${hub.httpUrl}${path}`, {
+  const response = await checkedFetch(`${hub.httpUrl}${path}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   return {
