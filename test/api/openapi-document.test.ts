@@ -68,6 +68,21 @@ describe('the OpenAPI document', () => {
     assert.ok(refs > 100, 'shared shapes are referenced, not repeated');
   });
 
+  test('describes every HubApi operation and every route beside the table', () => {
+    const beside = [
+      'streamEvents',
+      'exportAudit',
+      'getOpenApi',
+      'uploadPicture',
+      'getStrangerImage',
+    ];
+    const original = ['hello', 'legacyLock', 'legacyUnlock', 'legacyTest', 'getPicture'];
+    assert.deepEqual(
+      operations.map(({ operation }) => operation.operationId).sort(),
+      [...operationNames, ...beside, ...original].sort(),
+    );
+  });
+
   test('operation ids are unique, and each path template names exactly its path parameters', () => {
     const ids = operations.map(({ operation }) => operation.operationId);
     assert.equal(new Set(ids).size, ids.length);
