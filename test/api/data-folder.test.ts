@@ -6,6 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { api } from '../helpers/devices.js';
 import { startTestHub, type TestHub } from '../helpers/in-process-hub.js';
+import { checkedFetch } from '../helpers/openapi-check.js';
 
 let hub: TestHub;
 before(async () => {
@@ -18,7 +19,7 @@ after(async () => {
 async function pairPhone(): Promise<string> {
   const code = await api(hub.httpUrl, hub.token, 'POST', '/api/v1/pairing-codes');
   assert.equal(code.status, 200);
-  const paired = await fetch(`${hub.httpUrl}/api/v1/pair`, {
+  const paired = await checkedFetch(`${hub.httpUrl}/api/v1/pair`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code: code.body.code, name: 'Kitchen phone' }),
@@ -50,7 +51,7 @@ describe('the data folder', () => {
   });
 
   test('without a token: 401 and no path', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/data-folder`);
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/data-folder`);
     assert.equal(response.status, 401);
     const text = await response.text();
     assert.match(text, /"unauthorized"/);
@@ -58,7 +59,7 @@ describe('the data folder', () => {
   });
 
   test('the open info answer does not name the folder', async () => {
-    const response = await fetch(`${hub.httpUrl}/api/v1/info`);
+    const response = await checkedFetch(`${hub.httpUrl}/api/v1/info`);
     assert.equal(response.status, 200);
     assert.ok(!(await response.text()).includes(hub.dataDir));
   });

@@ -111,6 +111,7 @@ export const tokenOperations = {
     input: z.object({ id: z.string().min(1).max(64), name: SessionNameSchema }),
     output: TokenViewSchema,
     http: { method: 'patch', path: '/api/v1/tokens/:id' },
+    errors: ['unknown_token'],
   }),
   revokeToken: op({
     summary: 'Revokes a token at once: its event streams and MQTT sessions are closed.',
