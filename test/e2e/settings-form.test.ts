@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api } from '../helpers/devices.js';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { guestOnSettings } from './guest.js';
 import { ConsoleWatcher, launchChromium } from './chromium.js';
 import { untranslatedEnglish } from './untranslated.js';
 
@@ -264,25 +265,12 @@ describe('Settings as one form, in a browser', () => {
   });
 
   test('a control token sees neither the data folder nor the hub settings', async () => {
-    const code = (await api(base, hub.adminToken, 'POST', '/api/v1/pairing-codes')).body.code;
-    const paired = await fetch(`${base}/api/v1/pair`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, name: 'Guest phone' }),
-    });
-    const { token } = (await paired.json()) as { token: string };
+    const {
+      guest,
+      token,
+      watch: guestWatch,
+    } = await guestOnSettings(context, base, hub.adminToken);
     assert.equal((await api(base, token, 'GET', '/api/v1/data-folder')).status, 403);
-    const guest = await context.newPage();
-    const guestWatch = new ConsoleWatcher(guest);
-    await guestWatch.expecting(/status of 403/, async () => {
-      await guest.goto(`${base}/#token=${encodeURIComponent(token)}`);
-      await guest.getByRole('navigation').first().waitFor(WAIT);
-      await guest.goto(`${base}/#/settings`);
-      await guest
-        .getByRole('note')
-        .getByText(/control token/)
-        .waitFor(WAIT);
-    });
     const about = guest.getByRole('region', { name: 'About', exact: true });
     await about.getByText('Version').waitFor(WAIT);
     assert.equal(await about.getByText('Data folder').count(), 0);

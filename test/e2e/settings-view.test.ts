@@ -16,6 +16,7 @@ import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api } from '../helpers/devices.js';
 import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { guestOnSettings } from './guest.js';
 import { ConsoleWatcher, launchChromium } from './chromium.js';
 
 const PANEL_INDEX = resolve('dist/renderer/index.html');
@@ -278,24 +279,7 @@ describe('Settings view in a browser', () => {
   });
 
   test('a control token is told plainly that these need the admin token', async () => {
-    const code = (await admin('POST', '/api/v1/pairing-codes')).body.code as string;
-    const paired = await fetch(`${base}/api/v1/pair`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, name: 'Guest phone' }),
-    });
-    const { token } = (await paired.json()) as { token: string };
-    const guest = await context.newPage();
-    const guestWatch = new ConsoleWatcher(guest);
-    await guestWatch.expecting(/status of 403/, async () => {
-      await guest.goto(`${base}/#token=${encodeURIComponent(token)}`);
-      await guest.getByRole('navigation').first().waitFor(WAIT);
-      await guest.goto(`${base}/#/settings`);
-      await guest
-        .getByRole('note')
-        .getByText(/control token/)
-        .waitFor(WAIT);
-    });
+    const { guest } = await guestOnSettings(context, base, hub.adminToken);
     assert.equal(await guest.getByRole('button', { name: 'Make a pairing code' }).count(), 0);
     assert.equal(await guest.getByRole('region', { name: 'Tokens' }).count(), 0);
     await guest.getByRole('region', { name: 'Appearance' }).waitFor(WAIT);

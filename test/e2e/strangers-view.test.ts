@@ -106,8 +106,8 @@ describe('Strangers view in a browser', () => {
       undefined,
       WAIT,
     );
-    const imageLink = await dialog.getByLabel('Picture link').inputValue();
-    const getPic = await dialog.getByLabel(/\/get_pic/).inputValue();
+    const imageLink = await dialog.getByRole('textbox', { name: 'Picture link' }).inputValue();
+    const getPic = await dialog.getByRole('textbox', { name: /\/get_pic/ }).inputValue();
     assert.ok(imageLink.startsWith(`${f.base}/api/v1/strangers/${newestId}/image?`), imageLink);
     assert.ok(getPic.startsWith(`${f.base}/get_pic?id=${newestId}&exp=`), getPic);
     for (const link of [imageLink, getPic]) {

@@ -12,7 +12,8 @@ export function lanAddresses(host: string): string[] {
     .map((entry) => entry!.address);
 }
 
-export function pairingUri(options: {
+/** What a pairing answer is made from: the fresh code and how the hub can be reached. */
+export interface PairingFacts {
   code: string;
   host: string;
   port: number | null;
@@ -20,7 +21,9 @@ export function pairingUri(options: {
   httpsPort?: number | null;
   fingerprint: string | null;
   spkiPin?: string | null;
-}): string {
+}
+
+export function pairingUri(options: PairingFacts): string {
   const params = new URLSearchParams({ code: options.code });
   const hosts = lanAddresses(options.host);
   if (hosts.length > 0) params.set('hosts', hosts.join(','));
@@ -43,14 +46,7 @@ export interface PairingLinks {
  * `http(s)://<address>:<port>/pair#code=…`, HTTPS when it is on (the phone then meets the
  * hub's own certificate). The code travels in the fragment, which a browser never sends.
  */
-export function pairingLinks(options: {
-  code: string;
-  host: string;
-  port: number | null;
-  httpsPort?: number | null;
-  fingerprint: string | null;
-  spkiPin?: string | null;
-}): PairingLinks {
+export function pairingLinks(options: PairingFacts): PairingLinks {
   const secure = options.httpsPort != null;
   const port = secure ? options.httpsPort : options.port;
   const hosts = lanAddresses(options.host);
