@@ -32,6 +32,7 @@ function BrowserApp({ start }: { start: StartingPoint }) {
   return (
     <SignIn
       checking={state.phase === 'checking'}
+      signingOut={state.phase === 'checking' && state.signingOut === true}
       problem={state.phase === 'signed-out' ? state.problem : null}
       error={state.phase === 'signed-out' ? state.error : null}
       initialMode={start.kind === 'pair' ? 'code' : 'token'}

@@ -26,7 +26,8 @@ export type SignInProblem =
   'rejected' | 'revoked' | 'unreachable' | 'codeRefused' | 'other' | 'signOutUnheard';
 
 export type AuthState =
-  | { phase: 'checking' }
+  /** `signingOut`: the hub is being told this browser signs out. */
+  | { phase: 'checking'; signingOut?: true }
   | { phase: 'signed-out'; problem: SignInProblem | null; error: unknown }
   | { phase: 'signed-in'; session: HubSession; token: string; remembered: boolean }
   /** This browser is signed in, but the hub cannot be reached (the phone is away from home). */
@@ -167,7 +168,7 @@ export function useBrowserAuth(start: StartingPoint): BrowserAuth {
       setState(SIGNED_OUT);
       return;
     }
-    setState({ phase: 'checking' });
+    setState({ phase: 'checking', signingOut: true });
     // Revoked on the hub too, so the token is worthless even if it was copied from storage.
     current.session.api.endSession({}).then(
       () => attempt === attemptRef.current && setState(SIGNED_OUT),

@@ -14,6 +14,8 @@ export type SignInMode = 'token' | 'code';
 
 interface SignInProps {
   checking: boolean;
+  /** Busy telling the hub this browser signs out (not checking a token). */
+  signingOut?: boolean;
   problem: SignInProblem | null;
   error: unknown;
   /** `code` on the pairing address (`/pair`), where a phone comes to pair. */
@@ -63,6 +65,9 @@ export function SignIn(props: SignInProps) {
         ) : (
           <TokenForm
             checking={checking}
+            busyLabel={
+              props.signingOut ? t('common.signIn.signingOut') : t('common.signIn.checking')
+            }
             invalid={problem === 'rejected' || problem === 'revoked'}
             describedBy={describedBy}
             onSubmit={props.onSubmit}

@@ -5,12 +5,14 @@ import { useT } from '../i18n/LanguageProvider.js';
 
 interface TokenFormProps {
   checking: boolean;
+  /** What the button says while busy. */
+  busyLabel: string;
   invalid: boolean;
   describedBy: string;
   onSubmit(token: string, remember: boolean): void;
 }
 
-export function TokenForm({ checking, invalid, describedBy, onSubmit }: TokenFormProps) {
+export function TokenForm({ checking, busyLabel, invalid, describedBy, onSubmit }: TokenFormProps) {
   const t = useT();
   const [token, setToken] = useState('');
   const [remember, setRemember] = useState(false);
@@ -62,7 +64,7 @@ export function TokenForm({ checking, invalid, describedBy, onSubmit }: TokenFor
         </p>
       </div>
       <button type="submit" className="button button-primary" disabled={checking}>
-        {checking ? t('common.signIn.checking') : t('common.signIn.submit')}
+        {checking ? busyLabel : t('common.signIn.submit')}
       </button>
     </form>
   );

@@ -47,6 +47,7 @@ export const commonStrings = defineStrings(
     'common.signIn.token': 'Token',
     'common.signIn.submit': 'Sign in',
     'common.signIn.checking': 'Checking token…',
+    'common.signIn.signingOut': 'Signing out…',
     'common.signIn.rejected':
       'That token was not accepted. Use the admin token printed when the hub first started, or a token from pairing a phone. Lost the admin token? Stop the hub and run `npm run hub -- reset-admin-token --data-dir <the hub’s folder>` on the hub’s computer to print a new one.',
     'common.signIn.revoked':
@@ -139,6 +140,7 @@ export const commonStrings = defineStrings(
     'common.signIn.token': '令牌',
     'common.signIn.submit': '登录',
     'common.signIn.checking': '正在验证令牌…',
+    'common.signIn.signingOut': '正在退出登录…',
     'common.signIn.rejected':
       '这个令牌未被接受。请使用中枢首次启动时打印的管理员令牌，或手机配对得到的令牌。管理员令牌丢了？停止中枢后，在中枢所在的电脑上运行 `npm run hub -- reset-admin-token --data-dir <中枢的数据文件夹>` 生成一个新的。',
     'common.signIn.revoked':
