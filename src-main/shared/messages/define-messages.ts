@@ -4,21 +4,23 @@
 // typed as "one translation per code" and its tests walk every code with sample parameters.
 import { z } from 'zod';
 
+/** What a lock command can end in besides the lock's confirmation (contract 2.4). */
+export const lockCommandErrors = [
+  'unknown_device',
+  'not_a_lock',
+  'offline',
+  'jammed',
+  'superseded',
+  'no_confirmation',
+  'broker_unavailable',
+  'not_supported',
+] as const;
+
 /** Words the panel translates itself: a parameter of such a kind holds one of these values. */
 export const wordValues = {
   deviceKind: ['lock', 'camera', 'sensor', 'other'],
   lockCommand: ['LOCK', 'UNLOCK', 'OPEN'],
-  lockResult: [
-    'ok',
-    'unknown_device',
-    'not_a_lock',
-    'offline',
-    'jammed',
-    'superseded',
-    'no_confirmation',
-    'broker_unavailable',
-    'not_supported',
-  ],
+  lockResult: ['ok', ...lockCommandErrors],
 } as const;
 
 export type WordKind = keyof typeof wordValues;

@@ -1,6 +1,7 @@
 // Lock commands, lock-all and the audit log (contract 2.4 and 3.2).
 import { z } from 'zod';
 import { DeviceIdParamSchema } from '../devices.js';
+import { lockCommandErrors } from '../messages/define-messages.js';
 import { NoInput, PageInput, op } from '../operation-def.js';
 import { WhoSchema } from '../who.js';
 
@@ -29,18 +30,6 @@ export const AuditEntrySchema = z.object({
   message: z.string().optional(),
 });
 
-/** What a lock command can end in besides the lock's confirmation (contract 2.4). */
-const LOCK_COMMAND_ERRORS = [
-  'unknown_device',
-  'not_a_lock',
-  'offline',
-  'jammed',
-  'superseded',
-  'no_confirmation',
-  'broker_unavailable',
-  'not_supported',
-] as const;
-
 const confirmed =
   'Answers when the lock confirms; 409 offline/jammed/not_a_lock/superseded, 504 no_confirmation, 503 broker_unavailable.';
 
@@ -51,7 +40,7 @@ export const lockOperations = {
     input: ById,
     output: Confirmed,
     http: { method: 'post', path: '/api/v1/devices/:id/lock' },
-    errors: LOCK_COMMAND_ERRORS,
+    errors: lockCommandErrors,
   }),
   unlockDevice: op({
     summary: `Unlocks one lock. ${confirmed}`,
@@ -59,7 +48,7 @@ export const lockOperations = {
     input: ById,
     output: Confirmed,
     http: { method: 'post', path: '/api/v1/devices/:id/unlock' },
-    errors: LOCK_COMMAND_ERRORS,
+    errors: lockCommandErrors,
   }),
   openDevice: op({
     summary: `Unlatches one lock (open the door); confirmed by UNLOCKED. ${confirmed}`,
@@ -67,7 +56,7 @@ export const lockOperations = {
     input: ById,
     output: Confirmed,
     http: { method: 'post', path: '/api/v1/devices/:id/open' },
-    errors: LOCK_COMMAND_ERRORS,
+    errors: lockCommandErrors,
   }),
   lockAll: op({
     summary: 'Locks every lock at once; each lock reports its own result.',
